@@ -1,0 +1,78 @@
+"""Composition root: parse the command line, set up paths, logging and the crash hook, then start
+the GUI (no sub-command) or run the CLI.
+
+Kept light on purpose: ``--version`` imports nothing but this module, and the CLI never imports Qt.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run Ticketwise; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list in (["--version"], ["-V"]):
+        from app import APP_NAME, __version__
+
+        print(f"{APP_NAME} {__version__}")
+        return 0
+
+    from app.cli import build_parser
+
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+
+    from app.config.paths import resolve_paths
+
+    paths = resolve_paths().ensure()
+    setup_logging(paths.log_file, verbose=getattr(args, "verbose", False))
+
+    from app.services.context import AppContext
+
+    ctx = AppContext.create(paths)
+    if args.command:
+        from app.cli import run
+
+        try:
+            return run(args, ctx)
+        finally:
+            ctx.close()
+
+    from app.ui.application import run_gui
+
+    return run_gui(ctx, args)
+
+
+def setup_logging(log_file: object, *, verbose: bool = False) -> None:
+    """A rotating log file with secrets masked; warnings on stderr when ``verbose``."""
+    import logging
+    import logging.handlers
+    from pathlib import Path
+
+    from app.core.redact import RedactingFilter
+
+    root = logging.getLogger()
+    if any(getattr(h, "_ticketwise", False) for h in root.handlers):
+        return
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    handler: logging.Handler
+    try:
+        handler = logging.handlers.RotatingFileHandler(
+            Path(str(log_file)), maxBytes=2 * 1024 * 1024, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)  # an unwritable log folder must not stop us
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
+    )
+    handler.addFilter(RedactingFilter())
+    handler._ticketwise = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    if verbose:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(logging.DEBUG)
+        stream.addFilter(RedactingFilter())
+        root.addHandler(stream)
+    logging.captureWarnings(True)

@@ -1,0 +1,1 @@
+"""Screen grabbing, image operations, global hotkeys and the steps recorder (QtGui at most)."""

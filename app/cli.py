@@ -1,0 +1,334 @@
+"""The command-line interface (a contract: see the README). Never imports Qt.
+
+Exit codes: 0 done; 2 usage; 3 configuration; 4 authentication; 5 not reachable now (the item
+stays queued); 6 rejected by the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app import APP_NAME, __version__
+from app.config.profiles import DEFAULT_PORTS, KINDS, SECURITY, Profile, validate
+from app.core.errors import ConfigError, NotReady, UserFacingError
+from app.core.model import (
+    NOT_A_BROWSER_PROBLEM,
+    OutboxItem,
+    Submission,
+    new_submission_key,
+    to_iso,
+)
+from app.services.context import AppContext
+
+EXIT_OK, EXIT_USAGE, EXIT_CONFIG, EXIT_AUTH, EXIT_UNREACHABLE, EXIT_REJECTED = 0, 2, 3, 4, 5, 6
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line (GUI flags and sub-commands)."""
+    parser = argparse.ArgumentParser(
+        prog="ticketwise",
+        description=f"{APP_NAME}: file support tickets a help desk can act on at once. "
+        "Without a command, the app window opens.",
+    )
+    parser.add_argument("--version", "-V", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--verbose", "-v", action="store_true", help="also log to stderr")
+    parser.add_argument("--no-tray", action="store_true", help="GUI: do not show a tray icon")
+    parser.add_argument("--minimized", action="store_true", help="GUI: start in the tray")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    profile = sub.add_parser("profile", help="manage help-desk profiles")
+    psub = profile.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = psub.add_parser("add", help="add or replace a profile")
+    add.add_argument("name")
+    add.add_argument("--kind", default="smtp", choices=("smtp", "otrs", "rt", "zammad"))
+    add.add_argument("--url", default="", help="web API base URL (API help desks)")
+    add.add_argument("--host", default="", help="SMTP server")
+    add.add_argument("--port", type=int, default=None)
+    add.add_argument("--security", choices=SECURITY, default="starttls")
+    add.add_argument("--user", default="", help="login name (a password is then needed)")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from the first line of stdin")
+    add.add_argument("--to", default="", help="the help desk's support address")
+    add.add_argument("--from", dest="from_address", default="", help="your own address")
+    add.add_argument("--from-name", default="", help="your name as the help desk sees it")
+    add.add_argument("--queue", default="")
+    add.add_argument("--priority", default="")
+    add.add_argument("--ca-file", default="", help="extra CA certificates (PEM) to trust")
+    add.add_argument("--ticket-hook", default="Ticket#")
+    add.add_argument("--default", action="store_true", help="make it the default profile")
+    plist = psub.add_parser("list", help="list profiles")
+    plist.add_argument("--json", action="store_true")
+    show = psub.add_parser("show", help="show one profile (never the password)")
+    show.add_argument("name")
+    show.add_argument("--json", action="store_true")
+    test = psub.add_parser("test", help="log in to the help desk and report")
+    test.add_argument("name")
+    test.add_argument("--json", action="store_true")
+    remove = psub.add_parser("remove", help="delete a profile and its stored password")
+    remove.add_argument("name")
+
+    submit = sub.add_parser("submit", help="send a new ticket (queued if the server is down)")
+    submit.add_argument("--profile", default="")
+    submit.add_argument("--subject", required=True)
+    body = submit.add_mutually_exclusive_group(required=True)
+    body.add_argument("--body")
+    body.add_argument("--body-file", type=Path)
+    submit.add_argument("--attach", action="append", type=Path, default=[], metavar="FILE")
+    submit.add_argument("--browser", default="none",
+                        help="NAME (e.g. 'Firefox 128') or 'none'")
+    submit.add_argument("--queue-only", action="store_true", help="queue without sending now")
+    submit.add_argument("--json", action="store_true")
+
+    outbox = sub.add_parser("outbox", help="tickets waiting to go out")
+    osub = outbox.add_subparsers(dest="action", metavar="ACTION", required=True)
+    olist = osub.add_parser("list", help="list the outbox")
+    olist.add_argument("--json", action="store_true")
+    flush = osub.add_parser("flush", help="try to send every queued ticket now")
+    flush.add_argument("--json", action="store_true")
+    return parser
+
+
+def _err(text: str) -> None:
+    print(f"ticketwise: {text}", file=sys.stderr)
+
+
+def _emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
+def run(args: argparse.Namespace, ctx: AppContext) -> int:
+    """Run the parsed sub-command."""
+    handlers = {"profile": _profile, "submit": _submit, "outbox": _outbox}
+    try:
+        return handlers[args.command](args, ctx)
+    except UserFacingError as exc:
+        _err(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+
+
+# -- profile ----------------------------------------------------------------------------------
+
+
+def _read_password(args: argparse.Namespace) -> str | None:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    if args.user and sys.stdin.isatty():
+        return getpass.getpass(f"Password for {args.user}: ")
+    return None
+
+
+def _profile_dict(profile: Profile, ctx: AppContext) -> dict[str, Any]:
+    data = profile.to_dict()
+    data["default"] = ctx.settings.get_str("default_profile") == profile.name
+    data["admin_provided"] = profile.admin_provided
+    return data
+
+
+def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
+    action = args.action
+    if action == "add":
+        if args.kind not in KINDS:
+            _err(f"this version can send by e-mail only (--kind smtp); {args.kind!r} is not "
+                 "available yet")
+            return EXIT_CONFIG
+        port = args.port if args.port is not None else DEFAULT_PORTS[args.security]
+        profile = Profile(
+            name=args.name, kind=args.kind, url=args.url, host=args.host, port=port,
+            security=args.security, login=args.user, to_address=args.to,
+            from_address=args.from_address, from_name=args.from_name, queue=args.queue,
+            priority=args.priority, ca_file=args.ca_file, ticket_hook=args.ticket_hook,
+        )
+        problems = validate(profile)
+        if problems:
+            for field, code in problems:
+                _err(f"{field}: {code.replace('_', ' ')}")
+            return EXIT_CONFIG
+        password = _read_password(args)
+        ctx.profiles.save(profile)
+        if password:
+            ctx.secrets.set(profile.keyring_user, password)
+        if args.default or not ctx.settings.get_str("default_profile"):
+            ctx.settings.set("default_profile", profile.name)
+        print(f"profile {profile.name!r} saved"
+              + (" (password stored in the system keyring)" if password else ""))
+        if profile.login and not password:
+            _err("no password was given: use --password-stdin, or set it in the app")
+        return EXIT_OK
+    if action == "list":
+        profiles = [_profile_dict(p, ctx) for p in ctx.profiles]
+        if args.json:
+            _emit_json(profiles)
+        else:
+            for p in profiles:
+                mark = "*" if p["default"] else " "
+                print(f"{mark} {p['name']}\t{p['kind']}\t{p['to_address'] or p['url']}")
+            if not profiles:
+                print("no profiles yet: ticketwise profile add NAME --to support@example.com ...")
+        return EXIT_OK
+    if action == "show":
+        data = _profile_dict(ctx.profiles.get(args.name), ctx)
+        if args.json:
+            _emit_json(data)
+        else:
+            for key, value in data.items():
+                print(f"{key}: {value}")
+        return EXIT_OK
+    if action == "test":
+        from app.services.outbox import OutboxService
+
+        connector = OutboxService(ctx).connector_for(args.name)
+        identity = connector.identify()
+        if args.json:
+            _emit_json(dataclasses.asdict(identity))
+        else:
+            print(f"Connected as {identity.display}")
+        return EXIT_OK
+    if action == "remove":
+        profile = ctx.profiles.get(args.name)
+        ctx.profiles.remove(args.name)
+        try:
+            ctx.secrets.delete(profile.keyring_user)
+        except UserFacingError as exc:
+            _err(f"the profile is gone, but its password could not be removed: {exc}")
+        if ctx.settings.get_str("default_profile") == args.name:
+            ctx.settings.set("default_profile", "")
+        print(f"profile {args.name!r} removed")
+        return EXIT_OK
+    raise AssertionError(action)
+
+
+# -- submit / outbox --------------------------------------------------------------------------
+
+
+def _item_dict(item: OutboxItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "submission_key": item.submission.submission_key,
+        "profile": item.submission.profile,
+        "subject": item.submission.subject,
+        "state": item.state.value,
+        "attempts": item.attempts,
+        "next_attempt_at": to_iso(item.next_attempt_at),
+        "error_kind": item.error_kind,
+        "error": item.error_text,
+        "ticket_number": item.ticket_number,
+        "created_at": to_iso(item.submission.created_at),
+        "sent_at": to_iso(item.sent_at),
+        "attachments": [a.name for a in item.submission.attachments],
+    }
+
+
+def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
+    from app.services.drafts import DraftService
+    from app.services.outbox import Outcome, OutboxService
+
+    profile = ctx.resolve_profile(args.profile)
+    if args.body_file is not None:
+        try:
+            body = args.body_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            _err(f"cannot read {args.body_file}: {exc.strerror}")
+            return EXIT_USAGE
+    else:
+        body = args.body
+    if not args.subject.strip() or not body.strip():
+        raise NotReady("the subject and the body must not be empty")
+    browser = args.browser.strip()
+    if browser.lower() == "auto":
+        _err("--browser auto needs browser detection, which this version does not have yet; "
+             "give the browser's name")
+        return EXIT_USAGE
+    if browser and browser.lower() not in ("none", NOT_A_BROWSER_PROBLEM):
+        body = body.rstrip("\n") + f"\n\nBrowser: {browser}\n"
+    drafts = DraftService(ctx)
+    attachments = []
+    for path in args.attach:
+        if not path.is_file():
+            _err(f"attachment not found: {path}")
+            return EXIT_USAGE
+        attachments.append(drafts.store_file(path))
+    outbox = OutboxService(ctx)
+    item = outbox.submit(Submission(
+        submission_key=new_submission_key(), profile=profile.name, subject=args.subject.strip(),
+        body=body, attachments=tuple(attachments),
+    ))
+    if args.queue_only:
+        return _report_submit(args, item, "queued")
+    result = outbox.send_one(item.id)
+    final = outbox.repo.get(item.id) or item
+    if result.outcome is Outcome.SENT:
+        return _report_submit(args, final, "sent")
+    if result.outcome is Outcome.RETRY:
+        _report_submit(args, final, "queued")
+        _err(f"not sent now ({result.error}); it stays queued and is retried "
+             "(ticketwise outbox flush)")
+        return EXIT_UNREACHABLE
+    if result.outcome is Outcome.UNKNOWN:
+        _report_submit(args, final, "unknown")
+        _err(f"{result.error}; check with the help desk before sending again")
+        return EXIT_UNREACHABLE
+    _report_submit(args, final, "failed")
+    error = result.error or ConfigError("not sent")
+    _err(f"not sent: {error}. The ticket is kept in the outbox.")
+    return error.exit_code
+
+
+def _report_submit(args: argparse.Namespace, item: OutboxItem, status: str) -> int:
+    if args.json:
+        _emit_json({"status": status, **_item_dict(item)})
+    elif status == "sent":
+        print(f"Ticket {item.ticket_number} created" if item.ticket_number
+              else f"Sent: {item.submission.subject}")
+    elif status == "queued":
+        print(f"Queued (outbox item {item.id}): {item.submission.subject}")
+    return EXIT_OK
+
+
+def _outbox(args: argparse.Namespace, ctx: AppContext) -> int:
+    if args.action == "list":
+        items = ctx.outbox_repo.list()
+        if args.json:
+            _emit_json([_item_dict(i) for i in items])
+        else:
+            for i in items:
+                extra = i.ticket_number or i.error_text
+                print(f"{i.id}\t{i.state.value}\t{i.submission.profile}\t{i.submission.subject}"
+                      + (f"\t{extra}" if extra else ""))
+            if not items:
+                print("the outbox is empty")
+        return EXIT_OK
+    from app.services.outbox import Outcome, OutboxService
+
+    outbox = OutboxService(ctx)
+    outbox.recover()
+    results = outbox.flush(ignore_backoff=True)
+    if args.json:
+        _emit_json([
+            {"id": r.item_id, "outcome": r.outcome.value, "ticket_number": r.ticket_number,
+             "error": str(r.error) if r.error else "",
+             "next_attempt_at": to_iso(r.next_attempt_at)}
+            for r in results
+        ])
+    else:
+        for r in results:
+            print(f"{r.item_id}\t{r.outcome.value}\t{r.ticket_number or (r.error or '')}")
+        if not results:
+            print("nothing to send")
+    worst = EXIT_OK
+    for r in results:
+        if r.outcome in (Outcome.RETRY, Outcome.UNKNOWN):
+            worst = max(worst, EXIT_UNREACHABLE)
+        elif r.outcome is Outcome.FAILED and r.error is not None:
+            worst = max(worst, r.error.exit_code)
+    return worst

@@ -1,0 +1,209 @@
+"""Help-desk profiles: where tickets go and how to log in. Never a secret in here.
+
+Profiles live in ``profiles.json`` (the user's) and may also come from the administrator's
+read-only ``defaults.toml`` (``[profiles.NAME]`` tables); a user profile of the same name is
+merged over the admin one, field by field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.config.files import read_json, read_toml, write_json
+from app.core.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+KINDS = ("smtp",)
+"""Help-desk kinds this version can send to. (otrs, rt and zammad arrive with their connectors.)"""
+
+SECURITY = ("starttls", "ssl", "none")
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+
+_EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$|^[^@\s<>\"]+@localhost$")
+_NAME_RE = re.compile(r"^[\w][\w .@+-]{0,63}$", re.UNICODE)
+
+
+def is_email(address: str) -> bool:
+    """A plausible single e-mail address (the server has the last word)."""
+    return bool(_EMAIL_RE.match(address.strip()))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One help desk, as the user configured it."""
+
+    name: str
+    kind: str = "smtp"
+    to_address: str = ""  # the help desk's support address
+    from_address: str = ""  # the user's own address
+    from_name: str = ""
+    host: str = ""  # SMTP server
+    port: int = 587
+    security: str = "starttls"
+    login: str = ""  # empty: no AUTH
+    ca_file: str = ""  # extra CA certificates to trust (PEM); verification is never off
+    ticket_hook: str = "Ticket#"  # what the help desk puts before the number in subjects
+    url: str = ""  # web API base URL (API kinds)
+    queue: str = ""
+    priority: str = ""
+    admin_provided: bool = field(default=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (without the bookkeeping field)."""
+        data = dataclasses.asdict(self)
+        data.pop("admin_provided")
+        return data
+
+    @property
+    def keyring_user(self) -> str:
+        """The account name this profile's password has in the keyring."""
+        return f"profile:{self.name}"
+
+    @property
+    def needs_password(self) -> bool:
+        """True when the profile logs in."""
+        return bool(self.login)
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Profile) if f.name != "admin_provided"}
+
+
+def profile_from_dict(data: Mapping[str, Any], *, admin: bool = False) -> Profile:
+    """Build a profile from untrusted data; ConfigError naming the first bad field."""
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        spec = _FIELDS.get(key)
+        if spec is None:
+            raise ConfigError(f"unknown profile field {key!r}", field=key)
+        if key == "port":
+            if isinstance(value, bool) or not isinstance(value, int):
+                try:
+                    value = int(str(value))
+                except ValueError:
+                    raise ConfigError(f"port must be a number, not {value!r}", field=key) from None
+        elif not isinstance(value, str):
+            raise ConfigError(f"{key} must be text, not {value!r}", field=key)
+        values[key] = value
+    if "name" not in values:
+        raise ConfigError("a profile needs a name", field="name")
+    return Profile(**values, admin_provided=admin)
+
+
+def validate(profile: Profile) -> list[tuple[str, str]]:
+    """Problems as (field, code) pairs; empty when the profile can be used."""
+    problems: list[tuple[str, str]] = []
+    if not _NAME_RE.match(profile.name):
+        problems.append(("name", "invalid_name"))
+    if profile.kind not in KINDS:
+        problems.append(("kind", "unknown_kind"))
+    if profile.kind == "smtp":
+        if not is_email(profile.to_address):
+            problems.append(("to_address", "invalid_email"))
+        if not is_email(profile.from_address):
+            problems.append(("from_address", "invalid_email"))
+        if not profile.host.strip() or any(c.isspace() for c in profile.host.strip()):
+            problems.append(("host", "required"))
+    if not 1 <= profile.port <= 65535:
+        problems.append(("port", "invalid_port"))
+    if profile.security not in SECURITY:
+        problems.append(("security", "invalid_security"))
+    if profile.ca_file and not Path(profile.ca_file).expanduser().is_file():
+        problems.append(("ca_file", "missing_file"))
+    return problems
+
+
+def guess_smtp(address: str) -> tuple[str, int, str]:
+    """A first guess at the submission server for ``address``: (host, port, security)."""
+    domain = address.rpartition("@")[2].strip().lower()
+    if not domain:
+        return "", DEFAULT_PORTS["starttls"], "starttls"
+    return f"smtp.{domain}", DEFAULT_PORTS["starttls"], "starttls"
+
+
+class ProfileStore:
+    """The merged profiles of this user. Saves only the user's file."""
+
+    def __init__(self, user_file: Path, admin_file: Path) -> None:
+        self._user_file = user_file
+        self._admin_file = admin_file
+        self._admin: dict[str, dict[str, Any]] = {}
+        self._user: dict[str, dict[str, Any]] = {}
+        self.warnings: list[str] = []
+        self.reload()
+
+    def reload(self) -> None:
+        """Read both files again. Unreadable entries are skipped with a warning."""
+        self.warnings = []
+        try:
+            admin_raw = read_toml(self._admin_file).get("profiles", {})
+        except (OSError, ValueError) as exc:
+            self.warnings.append(f"{self._admin_file}: cannot be read ({exc})")
+            admin_raw = {}
+        self._admin = {
+            str(name): {**dict(body), "name": str(name)}
+            for name, body in (admin_raw.items() if isinstance(admin_raw, Mapping) else [])
+            if isinstance(body, Mapping)
+        }
+        try:
+            user_raw = read_json(self._user_file) or {}
+        except (OSError, json.JSONDecodeError) as exc:
+            self.warnings.append(f"{self._user_file}: cannot be read ({exc})")
+            user_raw = {}
+        profiles = user_raw.get("profiles", {}) if isinstance(user_raw, Mapping) else {}
+        self._user = {
+            str(name): {**dict(body), "name": str(name)}
+            for name, body in profiles.items()
+            if isinstance(body, Mapping)
+        }
+        for warning in self.warnings:
+            log.warning("profiles: %s", warning)
+
+    def names(self) -> list[str]:
+        """Every profile name, sorted."""
+        return sorted(set(self._admin) | set(self._user), key=str.casefold)
+
+    def __iter__(self) -> Iterator[Profile]:
+        for name in self.names():
+            try:
+                yield self.get(name)
+            except ConfigError as exc:
+                log.warning("profile %r skipped: %s", name, exc)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._admin or name in self._user
+
+    def get(self, name: str) -> Profile:
+        """The merged profile ``name``; ConfigError when there is none or it is malformed."""
+        if name not in self:
+            raise ConfigError(f"no profile named {name!r}", profile=name)
+        merged = {**self._admin.get(name, {}), **self._user.get(name, {})}
+        return profile_from_dict(merged, admin=name in self._admin and name not in self._user)
+
+    def save(self, profile: Profile) -> None:
+        """Validate and store ``profile`` in the user's file."""
+        problems = validate(profile)
+        if problems:
+            field_name, code = problems[0]
+            raise ConfigError(f"{field_name}: {code}", field=field_name, code=code)
+        self._user[profile.name] = profile.to_dict()
+        self._write()
+
+    def remove(self, name: str) -> None:
+        """Delete the user's profile ``name`` (an admin one cannot be removed)."""
+        if name in self._admin and name not in self._user:
+            raise ConfigError(f"profile {name!r} is set by your administrator", profile=name)
+        if name not in self._user:
+            raise ConfigError(f"no profile named {name!r}", profile=name)
+        del self._user[name]
+        self._write()
+
+    def _write(self) -> None:
+        write_json(self._user_file, {"version": 1, "profiles": self._user})

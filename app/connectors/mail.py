@@ -1,0 +1,331 @@
+"""E-mail: a new ticket is a mail to the help desk's support address, sent over SMTP.
+
+MIME: ``multipart/mixed`` with a UTF-8 ``text/plain`` body, RFC 2047 encoded headers and RFC 2231
+encoded attachment names (the ``email`` package's SMTP policy does both), a Message-ID derived
+from the submission key (so a resend is recognisably the same message), ``Date``, ``X-Mailer``
+and the submission key in ``X-Ticketwise-Submission``.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import socket
+import ssl
+from collections.abc import Callable
+from datetime import datetime
+from email import policy
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid
+
+from app import __version__
+from app.config.profiles import Profile
+from app.core.connector import (
+    Cancel,
+    Capabilities,
+    CreateResult,
+    Identity,
+    ProgressCallback,
+    StageCallback,
+)
+from app.core.errors import (
+    AuthError,
+    Cancelled,
+    CertificateError,
+    ConfigError,
+    NotReachable,
+    OutcomeUnknown,
+    RecipientRefused,
+    Rejected,
+    TimeoutFailure,
+    TooLarge,
+    UserFacingError,
+)
+from app.core.model import Submission
+
+log = logging.getLogger(__name__)
+
+SUBMISSION_HEADER = "X-Ticketwise-Submission"
+CHUNK = 64 * 1024
+
+
+def message_id_for(submission_key: str, from_address: str) -> str:
+    """The Message-ID of a submission: stable, so a resend is the same message."""
+    domain = from_address.rpartition("@")[2] or "ticketwise.invalid"
+    return f"<ticketwise.{submission_key}@{domain}>"
+
+
+def build_message(
+    submission: Submission,
+    profile: Profile,
+    read_blob: Callable[[str], bytes],
+    *,
+    in_reply_to: str = "",
+) -> EmailMessage:
+    """The MIME message for ``submission`` as ``profile`` sends it."""
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["From"] = formataddr((profile.from_name, profile.from_address))
+    msg["To"] = profile.to_address
+    msg["Subject"] = submission.subject
+    msg["Date"] = format_datetime(submission.created_at.astimezone())
+    msg["Message-ID"] = message_id_for(submission.submission_key, profile.from_address)
+    if in_reply_to:
+        msg["In-Reply-To"] = in_reply_to
+        msg["References"] = in_reply_to
+    msg["X-Mailer"] = f"Ticketwise/{__version__}"
+    msg[SUBMISSION_HEADER] = submission.submission_key
+    body = submission.body if submission.body.endswith("\n") else submission.body + "\n"
+    cte = "7bit" if body.isascii() and max(map(len, body.splitlines()), default=0) < 998 else (
+        "quoted-printable"
+    )
+    msg.set_content(body, charset="utf-8", cte=cte)
+    msg.make_mixed()
+    for attachment in submission.attachments:
+        maintype, _, subtype = attachment.mime.partition("/")
+        if not subtype:
+            maintype, subtype = "application", "octet-stream"
+        msg.add_attachment(
+            read_blob(attachment.sha256),
+            maintype=maintype,
+            subtype=subtype,
+            filename=attachment.name,
+            params={"name": attachment.name},
+        )
+    for part in msg.iter_parts():
+        del part["MIME-Version"]  # only the top level carries it (RFC 2045 section 4)
+    return msg
+
+
+def tls_context(ca_file: str = "") -> ssl.SSLContext:
+    """A verifying TLS context: the system's CAs plus the profile's own CA file, if any."""
+    context = ssl.create_default_context()
+    if ca_file:
+        try:
+            context.load_verify_locations(cafile=ca_file)
+        except (OSError, ssl.SSLError) as exc:
+            raise ConfigError(f"the CA file {ca_file} cannot be used: {exc}",
+                              field="ca_file", reason="ca_file") from None
+    return context
+
+
+class _ProgressSMTP(smtplib.SMTP):
+    """SMTP that sends large payloads in chunks, reporting progress and honouring cancel."""
+
+    on_progress: ProgressCallback | None = None
+    cancel: Cancel | None = None
+    payload_complete = False
+
+    def send(self, s: str | bytes) -> None:  # type: ignore[override]
+        data = s.encode("ascii") if isinstance(s, str) else s
+        if len(data) < CHUNK or self.sock is None:
+            super().send(data)
+        else:
+            total = len(data)
+            for start in range(0, total, CHUNK):
+                if self.cancel is not None and self.cancel.is_set():
+                    self.close()  # the final "." never goes out: the server discards the mail
+                    raise Cancelled()
+                super().send(data[start : start + CHUNK])
+                if self.on_progress:
+                    self.on_progress(min(start + CHUNK, total), total)
+        if data.endswith(b"\r\n.\r\n"):
+            # Only the message payload ends like this; from here the server may deliver it.
+            self.payload_complete = True
+
+
+class _ProgressSMTP_SSL(_ProgressSMTP, smtplib.SMTP_SSL):  # noqa: N801 - mirrors smtplib's name
+    """Implicit-TLS variant."""
+
+
+def map_error(exc: BaseException, *, committed: bool = False) -> BaseException:
+    """Turn a low-level SMTP/socket failure into a typed, user-facing error.
+
+    ``committed``: the whole message had gone out when the failure happened, so the server may
+    have accepted it.
+    """
+    if isinstance(exc, UserFacingError | Cancelled):
+        return exc
+    if committed and isinstance(exc, OSError | smtplib.SMTPServerDisconnected):
+        return OutcomeUnknown("the connection broke after the ticket was handed over",
+                              detail=str(exc))
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return AuthError(_server_text(exc), server=_server_text(exc))
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return ConfigError(str(exc), reason="not_supported")
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        reasons = "; ".join(f"{rcpt}: {_decode(msg)}" for rcpt, (_code, msg) in exc.recipients.items())
+        return RecipientRefused(reasons)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        code, text = exc.smtp_code, _server_text(exc)
+        if code == 552 or "size" in text.lower() and 500 <= code < 600:
+            return TooLarge(text, code=code)
+        if 400 <= code < 500:
+            return NotReachable(f"the server is busy or limited now ({code} {text})", code=code,
+                                reason="temporary")
+        return Rejected(f"{code} {text}", code=code)
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return CertificateError(exc.verify_message or str(exc), detail=exc.verify_message)
+    if isinstance(exc, ssl.SSLError):
+        return ConfigError(f"TLS handshake failed ({exc.reason or exc}); check the security setting",
+                           reason="tls_handshake", detail=str(exc.reason or exc))
+    if isinstance(exc, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
+        return NotReachable(f"the server closed the connection ({exc})", reason="disconnected")
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return TimeoutFailure("the server did not answer in time")
+    if isinstance(exc, socket.gaierror):
+        return NotReachable(f"the server name cannot be resolved ({exc.strerror})", reason="dns")
+    if isinstance(exc, ConnectionRefusedError):
+        return NotReachable("the server refused the connection", reason="refused")
+    if isinstance(exc, OSError):
+        return NotReachable(f"network error ({exc.strerror or exc})", reason="network")
+    return exc
+
+
+def _decode(value: bytes | str) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _server_text(exc: smtplib.SMTPResponseException) -> str:
+    return _decode(exc.smtp_error).strip()
+
+
+class SmtpConnector:
+    """Sends tickets by e-mail through the profile's SMTP server."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        password: str | None,
+        *,
+        timeout: float = 30.0,
+        default_max_bytes: int = 20 * 1024 * 1024,
+    ) -> None:
+        self.profile = profile
+        self._password = password
+        self.timeout = timeout
+        self.default_max_bytes = default_max_bytes
+        self._server_max: int | None = None
+
+    def __repr__(self) -> str:  # never show the password, even in a debugger or traceback
+        return f"SmtpConnector(profile={self.profile.name!r}, host={self.profile.host!r})"
+
+    # -- connection ---------------------------------------------------------------------------
+
+    def _open(self) -> _ProgressSMTP:
+        profile = self.profile
+        context = tls_context(profile.ca_file) if profile.security != "none" else None
+        smtp: _ProgressSMTP
+        if profile.security == "ssl":
+            smtp = _ProgressSMTP_SSL(profile.host, profile.port, timeout=self.timeout,
+                                     context=context)
+        else:
+            smtp = _ProgressSMTP(profile.host, profile.port, timeout=self.timeout)
+        try:
+            smtp.ehlo()
+            if profile.security == "starttls":
+                if not smtp.has_extn("starttls"):
+                    raise ConfigError("the server does not offer STARTTLS", reason="no_starttls")
+                smtp.starttls(context=context)
+                smtp.ehlo()
+            size = smtp.esmtp_features.get("size", "").strip()
+            self._server_max = int(size) if size.isdigit() and int(size) > 0 else None
+            if profile.login:
+                if not self._password:
+                    raise AuthError("no password is stored for this profile", reason="no_password")
+                if not smtp.has_extn("auth"):
+                    raise ConfigError("the server does not offer login (AUTH) on this connection",
+                                      reason="no_auth")
+                smtp.login(profile.login, self._password)
+        except BaseException:
+            smtp.close()
+            raise
+        return smtp
+
+    def _connect(self) -> _ProgressSMTP:
+        try:
+            return self._open()
+        except BaseException as exc:
+            mapped = map_error(exc)
+            if mapped is exc:
+                raise
+            raise mapped from None
+
+    # -- Connector ----------------------------------------------------------------------------
+
+    def capabilities(self) -> Capabilities:
+        """E-mail gives no ticket number back; the limit is the server's SIZE, if announced."""
+        return Capabilities(max_message_bytes=self._server_max)
+
+    def identify(self) -> Identity:
+        """Connect, log in and say as whom."""
+        smtp = self._connect()
+        try:
+            banner = _decode(smtp.ehlo_resp or b"").splitlines()[0] if smtp.ehlo_resp else ""
+        finally:
+            self._quit(smtp)
+        who = self.profile.login or self.profile.from_address
+        return Identity(display=f"{who} @ {self.profile.host}", detail=banner)
+
+    def max_message_bytes(self) -> int:
+        """The size limit in force: the server's, or our default."""
+        return self._server_max or self.default_max_bytes
+
+    def create_ticket(
+        self,
+        submission: Submission,
+        read_blob: Callable[[str], bytes],
+        *,
+        on_stage: StageCallback | None = None,
+        on_progress: ProgressCallback | None = None,
+        cancel: Cancel | None = None,
+    ) -> CreateResult:
+        """Send the ticket as one mail to the support address."""
+        message = build_message(submission, self.profile, read_blob)
+        payload = message.as_bytes(policy=policy.SMTP)
+        if on_stage:
+            on_stage("connecting")
+        smtp = self._connect()
+        committed = False
+        try:
+            limit = self.max_message_bytes()
+            if len(payload) > limit:
+                raise TooLarge(
+                    f"the ticket is {len(payload)} bytes and the server accepts at most {limit}",
+                    size=len(payload), limit=limit,
+                )
+            smtp.on_progress = on_progress
+            smtp.cancel = cancel
+            options = [f"SIZE={len(payload)}"] if smtp.has_extn("size") else []
+            code, resp = smtp.mail(self.profile.from_address, options)
+            if code != 250:
+                raise smtplib.SMTPSenderRefused(code, resp, self.profile.from_address)
+            code, resp = smtp.rcpt(self.profile.to_address)
+            if code not in (250, 251):
+                raise smtplib.SMTPRecipientsRefused({self.profile.to_address: (code, resp)})
+            if on_stage:
+                on_stage("committing")
+            try:
+                code, resp = smtp.data(payload)
+            finally:
+                committed = smtp.payload_complete
+            if code != 250:
+                raise smtplib.SMTPDataError(code, resp)
+        except BaseException as exc:
+            smtp.close()
+            mapped = map_error(exc, committed=committed)
+            if mapped is exc:
+                raise
+            raise mapped from None
+        self._quit(smtp)
+        return CreateResult(message_id=str(message["Message-ID"]))
+
+    def find_by_submission_key(self, submission_key: str) -> CreateResult | None:
+        """Plain SMTP cannot look anything up (the IMAP reader will, for profiles that have it)."""
+        return None
+
+    @staticmethod
+    def _quit(smtp: smtplib.SMTP) -> None:
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            smtp.close()

@@ -1,0 +1,1 @@
+"""Domain model and rules. Standard library only."""

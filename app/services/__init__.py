@@ -1,0 +1,1 @@
+"""Orchestration over store and connectors: the outbox, drafts, background work."""

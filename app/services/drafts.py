@@ -1,0 +1,65 @@
+"""Drafts and their attachments."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from app.core.model import AttachmentRef, Draft, guess_mime
+from app.services.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+class DraftService:
+    """Create, autosave, list, delete drafts; store attachment files as blobs."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    def save(self, draft: Draft) -> Draft:
+        """Persist ``draft`` (insert when new); returns it with its id."""
+        return self._ctx.drafts_repo.save(draft)
+
+    def get(self, draft_id: int) -> Draft | None:
+        """One draft."""
+        return self._ctx.drafts_repo.get(draft_id)
+
+    def list(self) -> list[Draft]:
+        """All drafts, most recent first."""
+        return self._ctx.drafts_repo.list()
+
+    def latest(self) -> Draft | None:
+        """The draft the user was last working on."""
+        return self._ctx.drafts_repo.latest()
+
+    def delete(self, draft_id: int) -> None:
+        """Delete a draft (its blobs go at the next clean-up if nothing else uses them)."""
+        self._ctx.drafts_repo.delete(draft_id)
+
+    def store_file(
+        self, path: Path, on_progress: Callable[[int, int], None] | None = None
+    ) -> AttachmentRef:
+        """Copy a file into the blob store; the reference to add to a draft."""
+        sha, size = self._ctx.blobs.put_file(path, on_progress)
+        return AttachmentRef(name=path.name, sha256=sha, size=size, mime=guess_mime(path.name))
+
+    def store_bytes(self, name: str, data: bytes, mime: str = "") -> AttachmentRef:
+        """Store bytes (a pasted image) as a blob."""
+        sha, size = self._ctx.blobs.put_bytes(data)
+        return AttachmentRef(name=name, sha256=sha, size=size, mime=mime or guess_mime(name))
+
+    def blob_path(self, sha256: str) -> Path:
+        """Where an attachment's bytes are (for opening or thumbnails)."""
+        return self._ctx.blobs.path(sha256)
+
+    def collect_garbage(self) -> int:
+        """Delete blobs no draft or unsent item refers to."""
+        referenced = self._ctx.drafts_repo.referenced_blobs() | (
+            self._ctx.outbox_repo.referenced_blobs()
+        )
+        removed = self._ctx.blobs.remove_unreferenced(referenced)
+        if removed:
+            log.info("blobs: removed %d unreferenced", removed)
+        return removed

@@ -1,0 +1,1 @@
+"""SQLite store (drafts, outbox) and the content-addressed blob folder."""

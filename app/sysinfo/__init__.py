@@ -1,0 +1,1 @@
+"""Installed browsers and system facts; every collector guarded."""

@@ -1,0 +1,1 @@
+"""PySide6 widgets. Owns every user-visible string."""

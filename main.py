@@ -1,0 +1,6 @@
+"""Ticketwise entry point: ``python main.py`` starts the GUI, ``python main.py --help`` lists the CLI."""
+
+from app.bootstrap import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())
