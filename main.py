@@ -1,4 +1,4 @@
-"""Ticketwise entry point: ``python main.py`` starts the GUI, ``python main.py --help`` lists the CLI."""
+"""Ticketwise entry point: ``python main.py`` starts the GUI; ``--help`` lists the CLI."""
 
 from app.bootstrap import main
 

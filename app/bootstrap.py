@@ -68,7 +68,7 @@ def setup_logging(log_file: object, *, verbose: bool = False) -> None:
         logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
     )
     handler.addFilter(RedactingFilter())
-    handler._ticketwise = True  # type: ignore[attr-defined]
+    setattr(handler, "_ticketwise", True)  # noqa: B010 - marks our handler for idempotence
     root.addHandler(handler)
     if verbose:
         stream = logging.StreamHandler(sys.stderr)

@@ -52,8 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--port", type=int, default=None)
     add.add_argument("--security", choices=SECURITY, default="starttls")
     add.add_argument("--user", default="", help="login name (a password is then needed)")
-    add.add_argument("--password-stdin", action="store_true",
-                     help="read the password from the first line of stdin")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of stdin",
+    )
     add.add_argument("--to", default="", help="the help desk's support address")
     add.add_argument("--from", dest="from_address", default="", help="your own address")
     add.add_argument("--from-name", default="", help="your name as the help desk sees it")
@@ -80,8 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     body.add_argument("--body")
     body.add_argument("--body-file", type=Path)
     submit.add_argument("--attach", action="append", type=Path, default=[], metavar="FILE")
-    submit.add_argument("--browser", default="none",
-                        help="NAME (e.g. 'Firefox 128') or 'none'")
+    submit.add_argument("--browser", default="none", help="NAME (e.g. 'Firefox 128') or 'none'")
     submit.add_argument("--queue-only", action="store_true", help="queue without sending now")
     submit.add_argument("--json", action="store_true")
 
@@ -139,15 +141,27 @@ def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
     action = args.action
     if action == "add":
         if args.kind not in KINDS:
-            _err(f"this version can send by e-mail only (--kind smtp); {args.kind!r} is not "
-                 "available yet")
+            _err(
+                f"this version can send by e-mail only (--kind smtp); {args.kind!r} is not "
+                "available yet"
+            )
             return EXIT_CONFIG
         port = args.port if args.port is not None else DEFAULT_PORTS[args.security]
         profile = Profile(
-            name=args.name, kind=args.kind, url=args.url, host=args.host, port=port,
-            security=args.security, login=args.user, to_address=args.to,
-            from_address=args.from_address, from_name=args.from_name, queue=args.queue,
-            priority=args.priority, ca_file=args.ca_file, ticket_hook=args.ticket_hook,
+            name=args.name,
+            kind=args.kind,
+            url=args.url,
+            host=args.host,
+            port=port,
+            security=args.security,
+            login=args.user,
+            to_address=args.to,
+            from_address=args.from_address,
+            from_name=args.from_name,
+            queue=args.queue,
+            priority=args.priority,
+            ca_file=args.ca_file,
+            ticket_hook=args.ticket_hook,
         )
         problems = validate(profile)
         if problems:
@@ -160,8 +174,10 @@ def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
             ctx.secrets.set(profile.keyring_user, password)
         if args.default or not ctx.settings.get_str("default_profile"):
             ctx.settings.set("default_profile", profile.name)
-        print(f"profile {profile.name!r} saved"
-              + (" (password stored in the system keyring)" if password else ""))
+        print(
+            f"profile {profile.name!r} saved"
+            + (" (password stored in the system keyring)" if password else "")
+        )
         if profile.login and not password:
             _err("no password was given: use --password-stdin, or set it in the app")
         return EXIT_OK
@@ -231,7 +247,7 @@ def _item_dict(item: OutboxItem) -> dict[str, Any]:
 
 def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
     from app.services.drafts import DraftService
-    from app.services.outbox import Outcome, OutboxService
+    from app.services.outbox import OutboxService, Outcome
 
     profile = ctx.resolve_profile(args.profile)
     if args.body_file is not None:
@@ -246,8 +262,10 @@ def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
         raise NotReady("the subject and the body must not be empty")
     browser = args.browser.strip()
     if browser.lower() == "auto":
-        _err("--browser auto needs browser detection, which this version does not have yet; "
-             "give the browser's name")
+        _err(
+            "--browser auto needs browser detection, which this version does not have yet; "
+            "give the browser's name"
+        )
         return EXIT_USAGE
     if browser and browser.lower() not in ("none", NOT_A_BROWSER_PROBLEM):
         body = body.rstrip("\n") + f"\n\nBrowser: {browser}\n"
@@ -259,10 +277,15 @@ def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
             return EXIT_USAGE
         attachments.append(drafts.store_file(path))
     outbox = OutboxService(ctx)
-    item = outbox.submit(Submission(
-        submission_key=new_submission_key(), profile=profile.name, subject=args.subject.strip(),
-        body=body, attachments=tuple(attachments),
-    ))
+    item = outbox.submit(
+        Submission(
+            submission_key=new_submission_key(),
+            profile=profile.name,
+            subject=args.subject.strip(),
+            body=body,
+            attachments=tuple(attachments),
+        )
+    )
     if args.queue_only:
         return _report_submit(args, item, "queued")
     result = outbox.send_one(item.id)
@@ -271,8 +294,10 @@ def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
         return _report_submit(args, final, "sent")
     if result.outcome is Outcome.RETRY:
         _report_submit(args, final, "queued")
-        _err(f"not sent now ({result.error}); it stays queued and is retried "
-             "(ticketwise outbox flush)")
+        _err(
+            f"not sent now ({result.error}); it stays queued and is retried "
+            "(ticketwise outbox flush)"
+        )
         return EXIT_UNREACHABLE
     if result.outcome is Outcome.UNKNOWN:
         _report_submit(args, final, "unknown")
@@ -288,8 +313,11 @@ def _report_submit(args: argparse.Namespace, item: OutboxItem, status: str) -> i
     if args.json:
         _emit_json({"status": status, **_item_dict(item)})
     elif status == "sent":
-        print(f"Ticket {item.ticket_number} created" if item.ticket_number
-              else f"Sent: {item.submission.subject}")
+        print(
+            f"Ticket {item.ticket_number} created"
+            if item.ticket_number
+            else f"Sent: {item.submission.subject}"
+        )
     elif status == "queued":
         print(f"Queued (outbox item {item.id}): {item.submission.subject}")
     return EXIT_OK
@@ -297,29 +325,37 @@ def _report_submit(args: argparse.Namespace, item: OutboxItem, status: str) -> i
 
 def _outbox(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.action == "list":
-        items = ctx.outbox_repo.list()
+        items = ctx.outbox_repo.list_items()
         if args.json:
             _emit_json([_item_dict(i) for i in items])
         else:
             for i in items:
                 extra = i.ticket_number or i.error_text
-                print(f"{i.id}\t{i.state.value}\t{i.submission.profile}\t{i.submission.subject}"
-                      + (f"\t{extra}" if extra else ""))
+                print(
+                    f"{i.id}\t{i.state.value}\t{i.submission.profile}\t{i.submission.subject}"
+                    + (f"\t{extra}" if extra else "")
+                )
             if not items:
                 print("the outbox is empty")
         return EXIT_OK
-    from app.services.outbox import Outcome, OutboxService
+    from app.services.outbox import OutboxService, Outcome
 
     outbox = OutboxService(ctx)
     outbox.recover()
     results = outbox.flush(ignore_backoff=True)
     if args.json:
-        _emit_json([
-            {"id": r.item_id, "outcome": r.outcome.value, "ticket_number": r.ticket_number,
-             "error": str(r.error) if r.error else "",
-             "next_attempt_at": to_iso(r.next_attempt_at)}
-            for r in results
-        ])
+        _emit_json(
+            [
+                {
+                    "id": r.item_id,
+                    "outcome": r.outcome.value,
+                    "ticket_number": r.ticket_number,
+                    "error": str(r.error) if r.error else "",
+                    "next_attempt_at": to_iso(r.next_attempt_at),
+                }
+                for r in results
+            ]
+        )
     else:
         for r in results:
             print(f"{r.item_id}\t{r.outcome.value}\t{r.ticket_number or (r.error or '')}")

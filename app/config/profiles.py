@@ -86,9 +86,10 @@ def profile_from_dict(data: Mapping[str, Any], *, admin: bool = False) -> Profil
         if key == "port":
             if isinstance(value, bool) or not isinstance(value, int):
                 try:
-                    value = int(str(value))
+                    values[key] = int(str(value))
                 except ValueError:
                     raise ConfigError(f"port must be a number, not {value!r}", field=key) from None
+                continue
         elif not isinstance(value, str):
             raise ConfigError(f"{key} must be text, not {value!r}", field=key)
         values[key] = value

@@ -8,6 +8,7 @@ own.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from app.core.errors import SecretStoreError
 from app.core.redact import register_secret
@@ -17,7 +18,7 @@ log = logging.getLogger(__name__)
 SERVICE = "Ticketwise"
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def _keyring() -> Any:
     import keyring  # deferred: importing keyring scans entry points (~50 ms)
 
     return keyring
@@ -27,8 +28,11 @@ def _fail(action: str, exc: Exception) -> SecretStoreError:
     # The backend's own message may be long or technical; keep its class name for support.
     detail = f"{type(exc).__name__}: {exc}"
     log.warning("keyring %s failed: %s", action, detail)
-    return SecretStoreError(f"the system keyring could not {action} the password ({detail})",
-                            detail=detail, action=action)
+    return SecretStoreError(
+        f"the system keyring could not {action} the password ({detail})",
+        detail=detail,
+        action=action,
+    )
 
 
 class SecretStore:
@@ -51,7 +55,7 @@ class SecretStore:
         except Exception as exc:  # keyring backends raise many kinds; all mean "unavailable"
             raise _fail("read", exc) from None
         register_secret(secret)
-        return secret  # type: ignore[no-any-return]
+        return secret if isinstance(secret, str) else None
 
     def set(self, account: str, secret: str) -> None:
         """Store ``secret`` for ``account``."""

@@ -45,30 +45,57 @@ class Setting:
                 raise ValueError(f"{self.key}: {value} is below the minimum {self.minimum}")
             if self.maximum is not None and value > self.maximum:
                 raise ValueError(f"{self.key}: {value} is above the maximum {self.maximum}")
-        elif self.type is str:
-            if not isinstance(value, str):
-                raise ValueError(f"{self.key}: expected text, got {value!r}")
+        elif self.type is str and not isinstance(value, str):
+            raise ValueError(f"{self.key}: expected text, got {value!r}")
         if self.choices and value not in self.choices:
             raise ValueError(f"{self.key}: {value!r} is not one of {list(self.choices)}")
-        return value  # type: ignore[no-any-return]
+        return value  # type: ignore[no-any-return,unused-ignore]
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("language", str, "", "UI language: '' follows the system, or 'en', 'it'.",
-            choices=("", "en", "it")),
+    Setting(
+        "language",
+        str,
+        "",
+        "UI language: '' follows the system, or 'en', 'it'.",
+        choices=("", "en", "it"),
+    ),
     Setting("default_profile", str, "", "The profile a new ticket goes to."),
-    Setting("autosave_delay_ms", int, 500, "Quiet time after an edit before the draft is saved.",
-            minimum=50, maximum=900),
+    Setting(
+        "autosave_delay_ms",
+        int,
+        500,
+        "Quiet time after an edit before the draft is saved.",
+        minimum=50,
+        maximum=900,
+    ),
     Setting("show_tray_icon", bool, True, "Show an icon in the system tray."),
     Setting("close_to_tray", bool, True, "Closing the window keeps Ticketwise in the tray."),
-    Setting("network_timeout_s", int, 30, "Seconds to wait for a server before giving up.",
-            minimum=3, maximum=600),
-    Setting("retry_initial_s", int, 30, "First wait before retrying a ticket that could not go out.",
-            minimum=1, maximum=3600),
+    Setting(
+        "network_timeout_s",
+        int,
+        30,
+        "Seconds to wait for a server before giving up.",
+        minimum=3,
+        maximum=600,
+    ),
+    Setting(
+        "retry_initial_s",
+        int,
+        30,
+        "First wait before retrying a ticket that could not go out.",
+        minimum=1,
+        maximum=3600,
+    ),
     Setting("retry_max_s", int, 3600, "Longest wait between retries.", minimum=10, maximum=86400),
-    Setting("max_message_mb", int, 20,
-            "Largest ticket (with attachments) to send when the server does not say its limit.",
-            minimum=1, maximum=1000),
+    Setting(
+        "max_message_mb",
+        int,
+        20,
+        "Largest ticket (with attachments) to send when the server does not say its limit.",
+        minimum=1,
+        maximum=1000,
+    ),
 )
 
 _BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

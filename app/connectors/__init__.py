@@ -18,7 +18,11 @@ def make_connector(
     if profile.kind == "smtp":
         from app.connectors.mail import SmtpConnector
 
-        return SmtpConnector(profile, password, timeout=timeout,
-                             default_max_bytes=default_max_bytes)
-    raise ConfigError(f"this version cannot send to a {profile.kind!r} help desk",
-                      reason="unknown_kind", kind_name=profile.kind)
+        return SmtpConnector(
+            profile, password, timeout=timeout, default_max_bytes=default_max_bytes
+        )
+    raise ConfigError(
+        f"this version cannot send to a {profile.kind!r} help desk",
+        reason="unknown_kind",
+        kind_name=profile.kind,
+    )

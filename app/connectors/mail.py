@@ -13,10 +13,9 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Callable
-from datetime import datetime
 from email import policy
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, formataddr
 
 from app import __version__
 from app.config.profiles import Profile
@@ -75,8 +74,10 @@ def build_message(
     msg["X-Mailer"] = f"Ticketwise/{__version__}"
     msg[SUBMISSION_HEADER] = submission.submission_key
     body = submission.body if submission.body.endswith("\n") else submission.body + "\n"
-    cte = "7bit" if body.isascii() and max(map(len, body.splitlines()), default=0) < 998 else (
-        "quoted-printable"
+    cte = (
+        "7bit"
+        if body.isascii() and max(map(len, body.splitlines()), default=0) < 998
+        else ("quoted-printable")
     )
     msg.set_content(body, charset="utf-8", cte=cte)
     msg.make_mixed()
@@ -103,8 +104,9 @@ def tls_context(ca_file: str = "") -> ssl.SSLContext:
         try:
             context.load_verify_locations(cafile=ca_file)
         except (OSError, ssl.SSLError) as exc:
-            raise ConfigError(f"the CA file {ca_file} cannot be used: {exc}",
-                              field="ca_file", reason="ca_file") from None
+            raise ConfigError(
+                f"the CA file {ca_file} cannot be used: {exc}", field="ca_file", reason="ca_file"
+            ) from None
     return context
 
 
@@ -146,28 +148,35 @@ def map_error(exc: BaseException, *, committed: bool = False) -> BaseException:
     if isinstance(exc, UserFacingError | Cancelled):
         return exc
     if committed and isinstance(exc, OSError | smtplib.SMTPServerDisconnected):
-        return OutcomeUnknown("the connection broke after the ticket was handed over",
-                              detail=str(exc))
+        return OutcomeUnknown(
+            "the connection broke after the ticket was handed over", detail=str(exc)
+        )
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return AuthError(_server_text(exc), server=_server_text(exc))
     if isinstance(exc, smtplib.SMTPNotSupportedError):
         return ConfigError(str(exc), reason="not_supported")
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        reasons = "; ".join(f"{rcpt}: {_decode(msg)}" for rcpt, (_code, msg) in exc.recipients.items())
+        reasons = "; ".join(
+            f"{rcpt}: {_decode(msg)}" for rcpt, (_code, msg) in exc.recipients.items()
+        )
         return RecipientRefused(reasons)
     if isinstance(exc, smtplib.SMTPResponseException):
         code, text = exc.smtp_code, _server_text(exc)
-        if code == 552 or "size" in text.lower() and 500 <= code < 600:
+        if code == 552 or ("size" in text.lower() and 500 <= code < 600):
             return TooLarge(text, code=code)
         if 400 <= code < 500:
-            return NotReachable(f"the server is busy or limited now ({code} {text})", code=code,
-                                reason="temporary")
+            return NotReachable(
+                f"the server is busy or limited now ({code} {text})", code=code, reason="temporary"
+            )
         return Rejected(f"{code} {text}", code=code)
     if isinstance(exc, ssl.SSLCertVerificationError):
         return CertificateError(exc.verify_message or str(exc), detail=exc.verify_message)
     if isinstance(exc, ssl.SSLError):
-        return ConfigError(f"TLS handshake failed ({exc.reason or exc}); check the security setting",
-                           reason="tls_handshake", detail=str(exc.reason or exc))
+        return ConfigError(
+            f"TLS handshake failed ({exc.reason or exc}); check the security setting",
+            reason="tls_handshake",
+            detail=str(exc.reason or exc),
+        )
     if isinstance(exc, smtplib.SMTPServerDisconnected | smtplib.SMTPConnectError):
         return NotReachable(f"the server closed the connection ({exc})", reason="disconnected")
     if isinstance(exc, TimeoutError | socket.timeout):
@@ -216,8 +225,9 @@ class SmtpConnector:
         context = tls_context(profile.ca_file) if profile.security != "none" else None
         smtp: _ProgressSMTP
         if profile.security == "ssl":
-            smtp = _ProgressSMTP_SSL(profile.host, profile.port, timeout=self.timeout,
-                                     context=context)
+            smtp = _ProgressSMTP_SSL(
+                profile.host, profile.port, timeout=self.timeout, context=context
+            )
         else:
             smtp = _ProgressSMTP(profile.host, profile.port, timeout=self.timeout)
         try:
@@ -233,8 +243,10 @@ class SmtpConnector:
                 if not self._password:
                     raise AuthError("no password is stored for this profile", reason="no_password")
                 if not smtp.has_extn("auth"):
-                    raise ConfigError("the server does not offer login (AUTH) on this connection",
-                                      reason="no_auth")
+                    raise ConfigError(
+                        "the server does not offer login (AUTH) on this connection",
+                        reason="no_auth",
+                    )
                 smtp.login(profile.login, self._password)
         except BaseException:
             smtp.close()
@@ -291,7 +303,8 @@ class SmtpConnector:
             if len(payload) > limit:
                 raise TooLarge(
                     f"the ticket is {len(payload)} bytes and the server accepts at most {limit}",
-                    size=len(payload), limit=limit,
+                    size=len(payload),
+                    limit=limit,
                 )
             smtp.on_progress = on_progress
             smtp.cancel = cancel

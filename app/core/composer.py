@@ -45,15 +45,113 @@ class Check:
 
 # Words that say nothing about the problem; a subject made only of these is not specific.
 _GENERIC_WORDS = frozenset(
-    """
-    a an the and or of to for in on at is it my our we i me please pls urgent urgently asap help
-    problem problems issue issues error errors bug bugs question request support ticket trouble
-    broken failure fail fails failing not working work works doesnt does dont cant cannot wont
-    hello hi hey info information new about something anything with
-    il lo la i gli le un una uno di da del della in su per con che non e ed o mio mia nostro
-    aiuto problema problemi errore errori urgente richiesta assistenza segnalazione domanda
-    funziona funzionano guasto ciao salve buongiorno informazioni qualcosa
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "is",
+        "it",
+        "my",
+        "our",
+        "we",
+        "i",
+        "me",
+        "please",
+        "pls",
+        "urgent",
+        "urgently",
+        "asap",
+        "help",
+        "problem",
+        "problems",
+        "issue",
+        "issues",
+        "error",
+        "errors",
+        "bug",
+        "bugs",
+        "question",
+        "request",
+        "support",
+        "ticket",
+        "trouble",
+        "broken",
+        "failure",
+        "fail",
+        "fails",
+        "failing",
+        "not",
+        "working",
+        "work",
+        "works",
+        "doesnt",
+        "does",
+        "dont",
+        "cant",
+        "cannot",
+        "wont",
+        "hello",
+        "hi",
+        "hey",
+        "info",
+        "information",
+        "new",
+        "about",
+        "something",
+        "anything",
+        "with",
+        "il",
+        "lo",
+        "la",
+        "i",
+        "gli",
+        "le",
+        "un",
+        "una",
+        "uno",
+        "di",
+        "da",
+        "del",
+        "della",
+        "in",
+        "su",
+        "per",
+        "con",
+        "che",
+        "non",
+        "e",
+        "ed",
+        "o",
+        "mio",
+        "mia",
+        "nostro",
+        "aiuto",
+        "problema",
+        "problemi",
+        "errore",
+        "errori",
+        "urgente",
+        "richiesta",
+        "assistenza",
+        "segnalazione",
+        "domanda",
+        "funziona",
+        "funzionano",
+        "guasto",
+        "ciao",
+        "salve",
+        "buongiorno",
+        "informazioni",
+        "qualcosa",
+    ]
 )
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -104,8 +202,8 @@ def description_check(draft: Draft) -> Check:
 def step_lines(steps: str) -> list[str]:
     """The non-empty lines of the steps section, without any numbering or bullets the user typed."""
     out = []
-    for line in steps.splitlines():
-        line = _BULLET_RE.sub("", _NUMBERED_RE.sub("", line)).strip()
+    for raw in steps.splitlines():
+        line = _BULLET_RE.sub("", _NUMBERED_RE.sub("", raw)).strip()
         if line:
             out.append(line)
     return out
@@ -128,7 +226,9 @@ def expected_actual_check(expected: str, actual: str) -> Check:
         return Check(CheckId.EXPECTED_ACTUAL, Level.OK)
     if not has_expected and not has_actual:
         return Check(CheckId.EXPECTED_ACTUAL, Level.ADVICE, "missing")
-    return Check(CheckId.EXPECTED_ACTUAL, Level.ADVICE, "no_expected" if has_actual else "no_actual")
+    return Check(
+        CheckId.EXPECTED_ACTUAL, Level.ADVICE, "no_expected" if has_actual else "no_actual"
+    )
 
 
 def images_check(draft: Draft) -> Check:
@@ -170,7 +270,7 @@ def readiness(checks: Iterable[Check]) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class BodyLabels:
-    """Headings of the ticket body. The UI passes translated ones; these are the English defaults."""
+    """Headings of the ticket body: the UI passes translated ones; English by default."""
 
     what_happened: str = "What happened"
     steps: str = "Steps that led to it"

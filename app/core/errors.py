@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 
-class Cancelled(Exception):  # noqa: N818 - a cancellation is not an error
+class Cancelled(Exception):
     """The user cancelled the operation."""
 
 

@@ -122,7 +122,9 @@ class SendStage(enum.StrEnum):
 
     NONE = "none"
     CONNECTING = "connecting"
-    COMMITTING = "committing"  # the payload is going out: an interruption now has an unknown outcome
+    COMMITTING = (
+        "committing"  # the payload is going out: an interruption now has an unknown outcome
+    )
 
 
 @dataclass(frozen=True)

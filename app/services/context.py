@@ -80,8 +80,10 @@ class AppContext:
         if profile is None:
             if not self.profiles.names():
                 raise ConfigError("no help-desk profile is set up yet", reason="no_profile")
-            raise ConfigError("several profiles exist and none is the default; name one",
-                              reason="no_default_profile")
+            raise ConfigError(
+                "several profiles exist and none is the default; name one",
+                reason="no_default_profile",
+            )
         return profile
 
     def close(self) -> None:

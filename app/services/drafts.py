@@ -26,9 +26,9 @@ class DraftService:
         """One draft."""
         return self._ctx.drafts_repo.get(draft_id)
 
-    def list(self) -> list[Draft]:
+    def list_all(self) -> list[Draft]:
         """All drafts, most recent first."""
-        return self._ctx.drafts_repo.list()
+        return self._ctx.drafts_repo.list_all()
 
     def latest(self) -> Draft | None:
         """The draft the user was last working on."""

@@ -37,6 +37,7 @@ from app.core.model import (
 )
 from app.services.context import AppContext
 from app.services.messages import Message, Severity
+from app.store.outbox import OutboxRepo
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,9 @@ class CancelFlag:
 ConnectorFactory = Callable[..., Connector]
 
 
-def backoff_delay(attempts: int, initial_s: int, max_s: int, rng: random.Random | None = None) -> float:
+def backoff_delay(
+    attempts: int, initial_s: int, max_s: int, rng: random.Random | None = None
+) -> float:
     """Seconds to wait after the ``attempts``-th failed attempt: doubling, capped, +-20 % jitter."""
     base = min(float(max_s), initial_s * 2.0 ** max(attempts - 1, 0))
     jitter = (rng or random).uniform(0.8, 1.2)
@@ -92,12 +95,14 @@ def backoff_delay(attempts: int, initial_s: int, max_s: int, rng: random.Random 
 class OutboxService:
     """Queue and deliver tickets."""
 
-    def __init__(self, ctx: AppContext, connector_factory: ConnectorFactory = make_connector) -> None:
+    def __init__(
+        self, ctx: AppContext, connector_factory: ConnectorFactory = make_connector
+    ) -> None:
         self._ctx = ctx
         self._factory = connector_factory
 
     @property
-    def repo(self):  # type: ignore[no-untyped-def]
+    def repo(self) -> OutboxRepo:
         """The outbox rows."""
         return self._ctx.outbox_repo
 
@@ -105,22 +110,31 @@ class OutboxService:
 
     def estimated_size(self, submission: Submission) -> int:
         """A close upper estimate of the wire size (base64 attachments plus headers)."""
-        return int(len(submission.body.encode()) * 1.1 + submission.total_attachment_bytes
-                   * BASE64_GROWTH + 2048 + 512 * len(submission.attachments))
+        return int(
+            len(submission.body.encode()) * 1.1
+            + submission.total_attachment_bytes * BASE64_GROWTH
+            + 2048
+            + 512 * len(submission.attachments)
+        )
 
     def _check_size(self, submission: Submission) -> None:
         limit = self._ctx.settings.get_int("max_message_mb") * 1024 * 1024
         size = self.estimated_size(submission)
         if size > limit:
-            raise TooLarge(f"the ticket would be about {size} bytes; the limit is {limit}",
-                           size=size, limit=limit)
+            raise TooLarge(
+                f"the ticket would be about {size} bytes; the limit is {limit}",
+                size=size,
+                limit=limit,
+            )
 
     def submit_draft(self, draft: Draft, labels: BodyLabels | None = None) -> OutboxItem:
         """Snapshot ``draft`` into the outbox (the draft leaves the drafts list atomically)."""
         problems = blockers(check_draft(draft))
         if problems:
-            raise NotReady("the subject and the description must not be empty",
-                           checks=[c.id.value for c in problems])
+            raise NotReady(
+                "the subject and the description must not be empty",
+                checks=[c.id.value for c in problems],
+            )
         profile = self._ctx.resolve_profile(draft.profile)
         submission = Submission(
             submission_key=new_submission_key(),
@@ -131,8 +145,9 @@ class OutboxService:
         )
         self._check_size(submission)
         item = self.repo.enqueue(submission, draft)
-        log.info("outbox: queued item %d (%s) for %s", item.id, submission.submission_key,
-                 profile.name)
+        log.info(
+            "outbox: queued item %d (%s) for %s", item.id, submission.submission_key, profile.name
+        )
         return item
 
     def submit(self, submission: Submission) -> OutboxItem:
@@ -147,8 +162,14 @@ class OutboxService:
         """After a crash: requeue interrupted attempts, flag those whose outcome is unknown."""
         unknown = self.repo.recover_interrupted()
         for item_id in unknown:
-            self._ctx.messages.post(Message(Severity.WARNING, "outbox_unknown", {"item": item_id},
-                                            "a ticket may or may not have been sent"))
+            self._ctx.messages.post(
+                Message(
+                    Severity.WARNING,
+                    "outbox_unknown",
+                    {"item": item_id},
+                    "a ticket may or may not have been sent",
+                )
+            )
         return unknown
 
     def connector_for(self, profile_name: str) -> Connector:
@@ -156,7 +177,8 @@ class OutboxService:
         profile = self._ctx.profiles.get(profile_name)
         password = self._ctx.secrets.get(profile.keyring_user) if profile.needs_password else None
         return self._factory(
-            profile, password,
+            profile,
+            password,
             timeout=float(self._ctx.settings.get_int("network_timeout_s")),
             default_max_bytes=self._ctx.settings.get_int("max_message_mb") * 1024 * 1024,
         )
@@ -193,8 +215,11 @@ class OutboxService:
             return AttemptResult(item_id, Outcome.UNKNOWN, error=exc)
         except UserFacingError as exc:
             if exc.retryable:
-                delay = backoff_delay(item.attempts, self._ctx.settings.get_int("retry_initial_s"),
-                                      self._ctx.settings.get_int("retry_max_s"))
+                delay = backoff_delay(
+                    item.attempts,
+                    self._ctx.settings.get_int("retry_initial_s"),
+                    self._ctx.settings.get_int("retry_max_s"),
+                )
                 next_at = utc_now() + timedelta(seconds=delay)
                 repo.mark_retry(item_id, next_at, exc.kind, str(exc))
                 log.info("outbox: item %d not sent (%s); retry at %s", item_id, exc, next_at)
@@ -213,13 +238,24 @@ class OutboxService:
             repo.mark_failed(item_id, "bug", f"{type(exc).__name__}: {exc}")
             raise
         repo.mark_sent(item_id, result.ticket_number)
-        log.info("outbox: item %d sent (ticket %s, %s)", item_id, result.ticket_number or "-",
-                 result.message_id or "-")
-        self._ctx.messages.post(Message(
-            Severity.INFO, "outbox_sent",
-            {"item": item_id, "subject": item.submission.subject, "ticket": result.ticket_number},
-            f"sent: {item.submission.subject}",
-        ))
+        log.info(
+            "outbox: item %d sent (ticket %s, %s)",
+            item_id,
+            result.ticket_number or "-",
+            result.message_id or "-",
+        )
+        self._ctx.messages.post(
+            Message(
+                Severity.INFO,
+                "outbox_sent",
+                {
+                    "item": item_id,
+                    "subject": item.submission.subject,
+                    "ticket": result.ticket_number,
+                },
+                f"sent: {item.submission.subject}",
+            )
+        )
         return AttemptResult(item_id, Outcome.SENT, ticket_number=result.ticket_number)
 
     def flush(
@@ -245,11 +281,14 @@ class OutboxService:
         return bool(self.repo.requeue(item_id))
 
     def _post_error(self, item: OutboxItem, exc: UserFacingError) -> None:
-        self._ctx.messages.post(Message(
-            Severity.ERROR, exc.kind,
-            {"item": item.id, "subject": item.submission.subject, **exc.params},
-            str(exc),
-        ))
+        self._ctx.messages.post(
+            Message(
+                Severity.ERROR,
+                exc.kind,
+                {"item": item.id, "subject": item.submission.subject, **exc.params},
+                str(exc),
+            )
+        )
 
 
 def is_config_problem(exc: BaseException) -> bool:
@@ -257,4 +296,11 @@ def is_config_problem(exc: BaseException) -> bool:
     return isinstance(exc, ConfigError) or getattr(exc, "kind", "") in {"auth", "certificate"}
 
 
-__all__ = ["AttemptResult", "CancelFlag", "Outcome", "OutboxService", "OutboxState", "backoff_delay"]
+__all__ = [
+    "AttemptResult",
+    "CancelFlag",
+    "OutboxService",
+    "OutboxState",
+    "Outcome",
+    "backoff_delay",
+]

@@ -27,7 +27,7 @@ BUSY_TIMEOUT_MS = 10_000
 def storage_error(exc: BaseException) -> StorageError:
     """Class an environment failure (disk full, locked, corrupt, unwritable) for the user."""
     text = str(exc).lower()
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or "disk is full" in text:
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text:
         reason = "disk_full"
     elif "locked" in text or "busy" in text:
         reason = "locked"
@@ -49,7 +49,9 @@ class Database:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(
-                str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                str(path),
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
                 check_same_thread=False,
             )
             self._conn.row_factory = sqlite3.Row

@@ -8,9 +8,22 @@ from app.core.model import Draft, attachments_from_json, attachments_to_json, fr
 from app.store.db import Database
 
 _COLUMNS = (
-    "profile", "subject", "what_happened", "steps", "expected", "actual", "browser",
-    "attachments", "created_at", "updated_at",
+    "profile",
+    "subject",
+    "what_happened",
+    "steps",
+    "expected",
+    "actual",
+    "browser",
+    "attachments",
+    "created_at",
+    "updated_at",
 )
+_MARKS = ", ".join("?" * len(_COLUMNS))
+# Built once from the constant column list above: no user input reaches these strings.
+_INSERT = f"INSERT INTO drafts ({', '.join(_COLUMNS)}) VALUES ({_MARKS})"  # noqa: S608
+_INSERT_WITH_ID = f"INSERT INTO drafts (id, {', '.join(_COLUMNS)}) VALUES (?, {_MARKS})"  # noqa: S608
+_UPDATE = f"UPDATE drafts SET {', '.join(c + '=?' for c in _COLUMNS)} WHERE id=?"  # noqa: S608
 
 
 def draft_from_row(row: sqlite3.Row) -> Draft:
@@ -35,9 +48,16 @@ def draft_from_row(row: sqlite3.Row) -> Draft:
 
 def _values(draft: Draft) -> tuple[object, ...]:
     return (
-        draft.profile, draft.subject, draft.what_happened, draft.steps, draft.expected,
-        draft.actual, draft.browser, attachments_to_json(draft.attachments),
-        to_iso(draft.created_at), to_iso(draft.updated_at),
+        draft.profile,
+        draft.subject,
+        draft.what_happened,
+        draft.steps,
+        draft.expected,
+        draft.actual,
+        draft.browser,
+        attachments_to_json(draft.attachments),
+        to_iso(draft.created_at),
+        to_iso(draft.updated_at),
     )
 
 
@@ -55,21 +75,11 @@ class DraftRepo:
     def save_in(self, conn: sqlite3.Connection, draft: Draft) -> Draft:
         """Insert or update inside the caller's transaction."""
         if draft.id is None:
-            cur = conn.execute(
-                f"INSERT INTO drafts ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-                _values(draft),
-            )
+            cur = conn.execute(_INSERT, _values(draft))
             return draft.with_changes(id=cur.lastrowid, updated_at=draft.updated_at)
-        cur = conn.execute(
-            f"UPDATE drafts SET {', '.join(c + '=?' for c in _COLUMNS)} WHERE id=?",
-            (*_values(draft), draft.id),
-        )
+        cur = conn.execute(_UPDATE, (*_values(draft), draft.id))
         if cur.rowcount == 0:  # deleted meanwhile (e.g. sent from another window): keep the text
-            conn.execute(
-                f"INSERT INTO drafts (id, {', '.join(_COLUMNS)}) "
-                f"VALUES (?, {', '.join('?' * len(_COLUMNS))})",
-                (draft.id, *_values(draft)),
-            )
+            conn.execute(_INSERT_WITH_ID, (draft.id, *_values(draft)))
         return draft
 
     def get(self, draft_id: int) -> Draft | None:
@@ -78,7 +88,7 @@ class DraftRepo:
             row = conn.execute("SELECT * FROM drafts WHERE id=?", (draft_id,)).fetchone()
         return draft_from_row(row) if row else None
 
-    def list(self) -> list[Draft]:
+    def list_all(self) -> list[Draft]:
         """All drafts, most recently edited first."""
         with self._db.read() as conn:
             rows = conn.execute("SELECT * FROM drafts ORDER BY updated_at DESC, id DESC").fetchall()

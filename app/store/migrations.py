@@ -47,8 +47,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
     ),
     # 3: how far an attempt got (an interrupted "committing" attempt has an unknown outcome),
-    #    which process owns a send, the follow-up target, the draft an item came from (so it can go back to the user),
-    #    and an index for the worker's "what is due" query.
+    #    which process owns a send, the follow-up target, the draft an item came from (so it
+    #    can go back to the user), and an index for the worker's "what is due" query.
     (
         "ALTER TABLE outbox ADD COLUMN stage TEXT NOT NULL DEFAULT 'none'",
         "ALTER TABLE outbox ADD COLUMN target_ticket TEXT NOT NULL DEFAULT ''",

@@ -138,10 +138,15 @@ class OutboxRepo:
                 "INSERT INTO outbox (submission_key, profile, subject, body, attachments,"
                 " created_at, state, target_ticket, draft_json) VALUES (?,?,?,?,?,?,?,?,?)",
                 (
-                    submission.submission_key, submission.profile, submission.subject,
-                    submission.body, attachments_to_json(submission.attachments),
-                    to_iso(submission.created_at), OutboxState.QUEUED.value,
-                    submission.ticket_number, draft_to_json(draft) if draft else None,
+                    submission.submission_key,
+                    submission.profile,
+                    submission.subject,
+                    submission.body,
+                    attachments_to_json(submission.attachments),
+                    to_iso(submission.created_at),
+                    OutboxState.QUEUED.value,
+                    submission.ticket_number,
+                    draft_to_json(draft) if draft else None,
                 ),
             )
             if draft is not None and draft.id is not None:
@@ -155,7 +160,7 @@ class OutboxRepo:
             row = conn.execute("SELECT * FROM outbox WHERE id=?", (item_id,)).fetchone()
         return item_from_row(row) if row else None
 
-    def list(self, *, include_sent: bool = True) -> list[OutboxItem]:
+    def list_items(self, *, include_sent: bool = True) -> list[OutboxItem]:
         """Items, newest first."""
         query = "SELECT * FROM outbox"
         if not include_sent:
@@ -167,9 +172,7 @@ class OutboxRepo:
     def due(self, now: datetime, *, ignore_backoff: bool = False) -> list[OutboxItem]:
         """Queued items whose next attempt is due (all queued ones with ``ignore_backoff``)."""
         with self._db.read() as conn:
-            rows = conn.execute(
-                "SELECT * FROM outbox WHERE state='queued' ORDER BY id"
-            ).fetchall()
+            rows = conn.execute("SELECT * FROM outbox WHERE state='queued' ORDER BY id").fetchall()
         items = [item_from_row(r) for r in rows]
         if ignore_backoff:
             return items
@@ -293,7 +296,9 @@ class OutboxRepo:
                 draft = draft_from_json(row["draft_json"])
             else:
                 draft = Draft(
-                    profile=row["profile"], subject=row["subject"], what_happened=row["body"],
+                    profile=row["profile"],
+                    subject=row["subject"],
+                    what_happened=row["body"],
                     attachments=attachments_from_json(row["attachments"]),
                 )
             draft = self._drafts.save_in(conn, draft)
