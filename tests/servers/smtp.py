@@ -80,6 +80,19 @@ class _Authenticator:
         return AuthResult(success=False, handled=False)
 
 
+class _Controller(Controller):
+    """aiosmtpd counts only STARTTLS as encryption: with ``implicit_tls`` it would refuse AUTH
+    ("538 Encryption required") on a connection that was TLS from its first byte."""
+
+    implicit_tls = False
+
+    def factory(self) -> SMTP:
+        smtp = super().factory()
+        if self.implicit_tls:
+            smtp._auth_require_tls = False  # the whole connection is TLS already
+        return smtp
+
+
 class TestSMTPServer:
     """Start/stop a real SMTP server in a background thread."""
 
@@ -107,9 +120,10 @@ class TestSMTPServer:
         elif tls == "ssl":
             kwargs["ssl_context"] = server_context
         self.tls = tls
-        self._controller = Controller(
+        self._controller = _Controller(
             self.sink, hostname="127.0.0.1", port=port or _free_port(), **kwargs
         )
+        self._controller.implicit_tls = tls == "ssl"
 
     @property
     def port(self) -> int:
