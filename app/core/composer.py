@@ -151,10 +151,18 @@ _GENERIC_WORDS = frozenset(
         "buongiorno",
         "informazioni",
         "qualcosa",
+        # Italian elisions: "l'errore", "nell'app" split at the apostrophe
+        "l",
+        "dell",
+        "nell",
+        "all",
+        "dall",
+        "sull",
     ]
 )
 
-_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# A word may carry apostrophes inside ("doesn't", "l'errore"; typographic ones too).
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NUMBERED_RE = re.compile(r"^\s*(\d+)[.)]\s*")
 _BULLET_RE = re.compile(r"^\s*[-*\u2022]\s+")
 
@@ -169,13 +177,22 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+def _is_generic(word: str) -> bool:
+    """True for a filler word: "doesn't" counts as "doesnt", and an elided "l'errore" is filler
+    when each of its parts is."""
+    lowered = word.lower().replace("’", "'")
+    return lowered.replace("'", "") in _GENERIC_WORDS or all(
+        part in _GENERIC_WORDS for part in lowered.split("'")
+    )
+
+
 def subject_check(subject: str) -> Check:
     """Is the subject present and specific enough to triage the ticket from the list view?"""
     text = subject.strip()
     if not text:
         return Check(CheckId.SUBJECT, Level.BLOCKER, "empty")
     tokens = words(text)
-    meaningful = [w for w in tokens if w.lower().replace("'", "") not in _GENERIC_WORDS]
+    meaningful = [w for w in tokens if not _is_generic(w)]
     if len(meaningful) < 2:
         return Check(CheckId.SUBJECT, Level.ADVICE, "generic")
     if len(tokens) < MIN_SUBJECT_WORDS or len(text) < MIN_SUBJECT_CHARS:

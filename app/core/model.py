@@ -157,6 +157,7 @@ class OutboxItem:
     stage: SendStage = SendStage.NONE
     error_kind: str = ""
     error_text: str = ""
+    error_reason: str = ""  # the error's sub-reason code (e.g. "refused", "dns")
     ticket_number: str = ""
     sent_at: datetime | None = None
     draft_id: int | None = None

@@ -63,3 +63,22 @@ class DraftService:
         if removed:
             log.info("blobs: removed %d unreferenced", removed)
         return removed
+
+
+class DraftHandle:
+    """The database id of the draft an editor is working on, filled in by its first save.
+
+    Autosaves run one after another on the serial worker; each reads the id the previous one
+    wrote, so a new draft is inserted once and then updated, never inserted twice.
+    """
+
+    def __init__(self, draft_id: int | None = None) -> None:
+        self.id = draft_id
+
+    def save(self, service: DraftService, draft: Draft) -> Draft:
+        """Save ``draft`` as this handle's draft (call from the serial worker)."""
+        if self.id is not None and draft.id != self.id:
+            draft = draft.with_changes(id=self.id, updated_at=draft.updated_at)
+        saved = service.save(draft)
+        self.id = saved.id
+        return saved

@@ -210,7 +210,7 @@ class OutboxService:
             repo.mark_failed(item_id, "cancelled", "cancelled by the user")
             return AttemptResult(item_id, Outcome.FAILED, error=None)
         except OutcomeUnknown as exc:
-            repo.mark_unknown(item_id, exc.kind, str(exc))
+            repo.mark_unknown(item_id, exc.kind, str(exc), _reason(exc))
             self._post_error(item, exc)
             return AttemptResult(item_id, Outcome.UNKNOWN, error=exc)
         except UserFacingError as exc:
@@ -221,15 +221,15 @@ class OutboxService:
                     self._ctx.settings.get_int("retry_max_s"),
                 )
                 next_at = utc_now() + timedelta(seconds=delay)
-                repo.mark_retry(item_id, next_at, exc.kind, str(exc))
+                repo.mark_retry(item_id, next_at, exc.kind, str(exc), _reason(exc))
                 log.info("outbox: item %d not sent (%s); retry at %s", item_id, exc, next_at)
                 return AttemptResult(item_id, Outcome.RETRY, error=exc, next_attempt_at=next_at)
-            repo.mark_failed(item_id, exc.kind, str(exc))
+            repo.mark_failed(item_id, exc.kind, str(exc), _reason(exc))
             self._post_error(item, exc)
             return AttemptResult(item_id, Outcome.FAILED, error=exc)
         except OSError as exc:  # an attachment blob could not be read
             error = StorageError(f"an attachment could not be read: {exc}", reason="blob")
-            repo.mark_failed(item_id, error.kind, str(error))
+            repo.mark_failed(item_id, error.kind, str(error), "blob")
             self._post_error(item, error)
             return AttemptResult(item_id, Outcome.FAILED, error=error)
         except BaseException as exc:
@@ -289,6 +289,10 @@ class OutboxService:
                 str(exc),
             )
         )
+
+
+def _reason(exc: UserFacingError) -> str:
+    return str(exc.params.get("reason", ""))
 
 
 def is_config_problem(exc: BaseException) -> bool:

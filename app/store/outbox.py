@@ -118,6 +118,7 @@ def item_from_row(row: sqlite3.Row) -> OutboxItem:
         stage=SendStage(row["stage"]),
         error_kind=row["error_kind"],
         error_text=row["error_text"],
+        error_reason=row["error_reason"],
         ticket_number=row["ticket_number"],
         sent_at=from_iso(row["sent_at"]),
     )
@@ -215,26 +216,41 @@ class OutboxRepo:
                 (ticket_number, to_iso(utc_now()), item_id),
             )
 
-    def mark_retry(self, item_id: int, next_at: datetime, kind: str, text: str) -> None:
+    def mark_retry(
+        self, item_id: int, next_at: datetime, kind: str, text: str, reason: str = ""
+    ) -> None:
         """sending -> queued, to try again at ``next_at``."""
-        self._finish(item_id, OutboxState.QUEUED, kind, text, next_at)
+        self._finish(
+            item_id, state=OutboxState.QUEUED, kind=kind, text=text, reason=reason, next_at=next_at
+        )
 
-    def mark_failed(self, item_id: int, kind: str, text: str) -> None:
+    def mark_failed(self, item_id: int, kind: str, text: str, reason: str = "") -> None:
         """sending -> failed: the user must act (fix the profile, shrink, edit)."""
-        self._finish(item_id, OutboxState.FAILED, kind, text, None)
+        self._finish(
+            item_id, state=OutboxState.FAILED, kind=kind, text=text, reason=reason, next_at=None
+        )
 
-    def mark_unknown(self, item_id: int, kind: str, text: str) -> None:
+    def mark_unknown(self, item_id: int, kind: str, text: str, reason: str = "") -> None:
         """sending -> unknown: the data went out but no answer came back."""
-        self._finish(item_id, OutboxState.UNKNOWN, kind, text, None)
+        self._finish(
+            item_id, state=OutboxState.UNKNOWN, kind=kind, text=text, reason=reason, next_at=None
+        )
 
     def _finish(
-        self, item_id: int, state: OutboxState, kind: str, text: str, next_at: datetime | None
+        self,
+        item_id: int,
+        *,
+        state: OutboxState,
+        kind: str,
+        text: str,
+        reason: str,
+        next_at: datetime | None,
     ) -> None:
         with self._db.write(durable=True) as conn:
             conn.execute(
                 "UPDATE outbox SET state=?, stage='none', owner='', error_kind=?, error_text=?,"
-                " next_attempt_at=? WHERE id=?",
-                (state.value, kind, text, to_iso(next_at), item_id),
+                " error_reason=?, next_attempt_at=? WHERE id=?",
+                (state.value, kind, text, reason, to_iso(next_at), item_id),
             )
 
     def requeue(self, item_id: int) -> bool:

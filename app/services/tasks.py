@@ -1,0 +1,133 @@
+"""The one way to run background work: a task runner over QThreadPool.
+
+``run(fn, ...)`` executes ``fn`` in a worker thread and delivers its result, its error or its
+progress to callbacks **on the GUI thread**. Worker code never touches a widget. ``serial=True``
+tasks run one at a time in submission order (database writes such as autosaves, whose order
+matters).
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; signals emitted from a worker reach it through queued calls."""
+
+    succeeded = Signal(object)
+    """The task returned a value."""
+    failed = Signal(object)
+    """The task raised an exception."""
+    progressed = Signal(int, int)
+    """The task reported (done, total)."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        on_success: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        on_progress: Progress | None,
+    ) -> None:
+        super().__init__()
+        self._runner = runner
+        self._on_success = on_success
+        self._on_error = on_error
+        self._on_progress = on_progress
+        self.succeeded.connect(self._on_task_succeeded)
+        self.failed.connect(self._on_task_failed)
+        self.progressed.connect(self._on_task_progressed)
+
+    @Slot(object)
+    def _on_task_succeeded(self, value: object) -> None:
+        self._runner._release(self)
+        if self._on_success is not None:
+            self._on_success(value)
+
+    @Slot(object)
+    def _on_task_failed(self, exc: object) -> None:
+        self._runner._release(self)
+        assert isinstance(exc, BaseException)
+        if self._on_error is not None:
+            self._on_error(exc)
+        else:
+            self._runner.unhandled(exc)
+
+    @Slot(int, int)
+    def _on_task_progressed(self, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], relay: _Relay, with_progress: bool) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._relay = relay
+        self._with_progress = with_progress
+
+    def run(self) -> None:
+        try:
+            args = (self._relay.progressed.emit,) if self._with_progress else ()
+            value = self._fn(*args)
+        except BaseException as exc:
+            log.debug("task failed: %s", "".join(traceback.format_exception(exc)))
+            self._relay.failed.emit(exc)
+            return
+        self._relay.succeeded.emit(value)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread."""
+
+    def __init__(self, parallel: int = 4) -> None:
+        super().__init__()
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(parallel)
+        self._serial = QThreadPool()
+        self._serial.setMaxThreadCount(1)
+        self._relays: set[_Relay] = set()
+        self.unhandled: Callable[[BaseException], None] = self._log_unhandled
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *,
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Progress | None = None,
+        serial: bool = False,
+    ) -> None:
+        """Run ``fn()`` (or ``fn(report_progress)`` when ``on_progress`` is given) in a worker."""
+        relay = _Relay(self, on_success, on_error, on_progress)
+        self._relays.add(relay)  # keep the relay alive until the task reports back
+        task = _Task(fn, relay, with_progress=on_progress is not None)
+        (self._serial if serial else self._pool).start(task)
+
+    def _release(self, relay: _Relay) -> None:
+        self._relays.discard(relay)
+
+    def pending(self) -> int:
+        """Tasks started whose result has not been delivered yet."""
+        return len(self._relays)
+
+    def wait_serial(self, msecs: int = 10_000) -> bool:
+        """Block until the serial queue is empty (used when quitting, to finish saving)."""
+        return bool(self._serial.waitForDone(msecs))
+
+    def wait_all(self, msecs: int = 10_000) -> bool:
+        """Block until every worker is idle."""
+        return bool(self._serial.waitForDone(msecs) and self._pool.waitForDone(msecs))
+
+    @staticmethod
+    def _log_unhandled(exc: BaseException) -> None:
+        log.error("background task failed", exc_info=exc)

@@ -1,0 +1,503 @@
+"""The main window: navigation, composer, drafts and outbox."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+from app.core.errors import ConfigError
+from app.core.model import Draft, OutboxItem, OutboxState
+from app.services.context import AppContext
+from app.services.drafts import DraftService
+from app.services.messages import Message, Severity
+from app.services.outbox import AttemptResult, OutboxService, Outcome
+from app.services.outbox_worker import OutboxWorker
+from app.services.profiles import ProfileService
+from app.services.tasks import TaskRunner
+from app.ui.composer import ComposerWidget
+from app.ui.errors import describe, describe_exception
+from app.ui.lists import DraftsView, OutboxView
+from app.ui.profiles import ProfileSetupDialog, SettingsDialog
+
+log = logging.getLogger(__name__)
+
+PAGE_COMPOSE, PAGE_DRAFTS, PAGE_OUTBOX = 0, 1, 2
+ICONS = Path(__file__).resolve().parent.parent.parent / "resources" / "icons"
+
+
+def nav_icon(name: str) -> QIcon:
+    """An icon from resources/icons."""
+    return QIcon(str(ICONS / f"{name}.svg"))
+
+
+class MainWindow(QMainWindow):
+    """Ticketwise's window."""
+
+    notify = Signal(str, str, int)
+    """Show a desktop notification: title, text, severity (0 info, 1 warning, 2 error)."""
+    quit_requested = Signal()
+    """The user chose Quit."""
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, icon: QIcon) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._runner = runner
+        self._drafts = DraftService(ctx)
+        self._profiles = ProfileService(ctx)
+        self._outbox = OutboxService(ctx)
+        self.worker = OutboxWorker(self._outbox, runner)
+        self.close_to_tray = False
+        self.tray_available = False
+        self._quitting = False
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon)
+        self.resize(1120, 760)
+        self.setMinimumSize(QSize(760, 540))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(190)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setSpacing(2)
+        for text, icon_name in (
+            (self.tr("New ticket"), "compose"),
+            (self.tr("Drafts"), "drafts"),
+            (self.tr("Outbox"), "outbox"),
+        ):
+            self.nav.addItem(QListWidgetItem(nav_icon(icon_name), text))
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+
+        self.composer = ComposerWidget(
+            self._drafts, runner, autosave_ms=ctx.settings.get_int("autosave_delay_ms")
+        )
+        self.drafts_view = DraftsView()
+        self.outbox_view = OutboxView()
+        self.stack = QStackedWidget()
+        for page in (self.composer, self.drafts_view, self.outbox_view):
+            self.stack.addWidget(page)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self._build_menus()
+        self._connect()
+        self.nav.setCurrentRow(PAGE_COMPOSE)
+        self.composer.subject.setFocus()
+
+    # -- construction -----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = QAction(self.tr("&New ticket"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_ticket)
+        self.settings_action = QAction(self.tr("&Settings\u2026"), self)
+        self.settings_action.setShortcut(QKeySequence(self.tr("Ctrl+,")))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.send_all_action = QAction(self.tr("Send &outbox now"), self)
+        self.send_all_action.triggered.connect(self._on_send_now_requested)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.quit_requested)
+        for action in (self.new_action, self.settings_action, self.send_all_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Ticketwise"), self)
+        about.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(about)
+
+    def _connect(self) -> None:
+        self.composer.send_requested.connect(self._on_composer_send_requested)
+        self.composer.draft_saved.connect(self._on_composer_draft_saved)
+        self.composer.setup_requested.connect(self._on_composer_setup_requested)
+        self.composer.status_message.connect(self.show_status)
+        self.drafts_view.open_requested.connect(self._on_drafts_open_requested)
+        self.drafts_view.delete_requested.connect(self._on_drafts_delete_requested)
+        self.outbox_view.send_now_requested.connect(self._on_send_now_requested)
+        self.outbox_view.retry_requested.connect(self._on_outbox_retry_requested)
+        self.outbox_view.edit_requested.connect(self._on_outbox_edit_requested)
+        self.outbox_view.mark_sent_requested.connect(self._on_outbox_mark_sent_requested)
+        self.outbox_view.delete_requested.connect(self._on_outbox_delete_requested)
+        self.outbox_view.cancel_requested.connect(self.worker.cancel)
+        self.worker.item_started.connect(self._on_worker_item_started)
+        self.worker.progressed.connect(self._on_worker_progressed)
+        self.worker.item_finished.connect(self._on_worker_item_finished)
+        self.worker.flush_finished.connect(self._on_worker_flush_finished)
+        self.worker.flush_failed.connect(self._on_worker_flush_failed)
+
+    def start(self) -> None:
+        """After the first paint: load data, resume the last draft, start the outbox."""
+        self.refresh_profiles()
+        self._runner.run(
+            self._drafts.latest, on_success=self._on_latest_loaded, on_error=self._on_storage_failed
+        )
+        self.worker.start()
+        self.refresh_lists()
+
+    def _on_latest_loaded(self, draft: object) -> None:
+        if (
+            isinstance(draft, Draft)
+            and self.composer.draft.is_empty
+            and self.composer.draft_id is None
+        ):
+            self.composer.load_draft(draft)
+            self.show_status(self.tr("Your last draft is back, as you left it."))
+        self.composer.subject.setFocus()
+
+    # -- messages -------------------------------------------------------------------------------
+
+    @Slot(str)
+    def show_status(self, text: str) -> None:
+        """A transient message in the status bar."""
+        self.status_label.setText(text)
+
+    def on_message(self, message: Message) -> None:
+        """A message from the services (already on the GUI thread)."""
+        if message.kind == "outbox_sent":
+            subject = str(message.params.get("subject", ""))
+            ticket = str(message.params.get("ticket", ""))
+            text = (
+                self.tr("Ticket %1 created: %2").replace("%1", ticket).replace("%2", subject)
+                if ticket
+                else self.tr("Sent to the help desk: %1").replace("%1", subject)
+            )
+            self.notify.emit(self.tr("Ticket sent"), text, 0)
+            self.show_status(text)
+            return
+        if message.kind == "outbox_unknown":
+            what, todo = describe("outcome_unknown")
+            self.notify.emit(self.tr("A ticket needs checking"), what, 1)
+            self.show_status(what)
+            return
+        what, todo = describe(message.kind, message.params, message.text)
+        subject = str(message.params.get("subject", ""))
+        title = self.tr("Not sent: %1").replace("%1", subject) if subject else self.tr("Ticketwise")
+        self.notify.emit(title, f"{what} {todo}", 2 if message.severity is Severity.ERROR else 1)
+        self.show_status(f"{title} \u2013 {what}")
+
+    # -- navigation -----------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        if row != PAGE_COMPOSE:
+            self.composer.save_now()
+        self.stack.setCurrentIndex(row)
+        if row in (PAGE_DRAFTS, PAGE_OUTBOX):
+            self.refresh_lists()
+
+    def show_page(self, page: int) -> None:
+        """Switch to a page."""
+        self.nav.setCurrentRow(page)
+
+    @Slot()
+    def new_ticket(self) -> None:
+        """Start a new, empty ticket (the current one stays a draft)."""
+        self.composer.new_draft()
+        self.show_page(PAGE_COMPOSE)
+        self.show_normal_and_raise()
+        self.refresh_lists()
+
+    def show_normal_and_raise(self) -> None:
+        """Bring the window to the front."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def refresh_lists(self) -> None:
+        """Reload the drafts and the outbox from the store (in the background)."""
+
+        def work() -> tuple[list[Draft], list[OutboxItem]]:
+            return self._drafts.list_all(), self._outbox.repo.list_items()
+
+        self._runner.run(work, on_success=self._on_lists_loaded, on_error=self._on_storage_failed)
+
+    def _on_lists_loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        drafts: list[Draft] = result[0]
+        items: list[OutboxItem] = result[1]
+        self.drafts_view.set_drafts(drafts, self.composer.draft_id)
+        self.outbox_view.set_items(items)
+        pending = sum(1 for i in items if i.state is not OutboxState.SENT)
+        attention = sum(1 for i in items if i.state in (OutboxState.FAILED, OutboxState.UNKNOWN))
+        self.nav.item(PAGE_DRAFTS).setText(
+            self.tr("Drafts (%1)").replace("%1", str(len(drafts))) if drafts else self.tr("Drafts")
+        )
+        outbox_text = self.tr("Outbox")
+        if pending:
+            outbox_text = self.tr("Outbox (%1)").replace("%1", str(pending))
+        if attention:
+            outbox_text += " \u26a0"
+        self.nav.item(PAGE_OUTBOX).setText(outbox_text)
+
+    def refresh_profiles(self) -> None:
+        """Refill the composer's help-desk box."""
+        self.composer.set_profiles(self._profiles.names(), self._profiles.default_name())
+
+    # -- drafts ---------------------------------------------------------------------------------
+
+    def _on_composer_draft_saved(self, _draft: object) -> None:
+        if self.stack.currentIndex() == PAGE_DRAFTS:
+            self.refresh_lists()
+
+    def _on_drafts_open_requested(self, draft_id: int) -> None:
+        self.composer.save_now()
+        self._runner.run(
+            lambda: self._drafts.get(draft_id),
+            on_success=self._on_draft_fetched,
+            on_error=self._on_storage_failed,
+            serial=True,
+        )
+
+    def _on_draft_fetched(self, draft: object) -> None:
+        if isinstance(draft, Draft):
+            self.composer.load_draft(draft)
+            self.show_page(PAGE_COMPOSE)
+
+    def _on_drafts_delete_requested(self, draft_id: int) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Delete draft"), self.tr("Delete this draft for good?")
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if draft_id == self.composer.draft_id:
+            self.composer.load_draft(None)
+        self._runner.run(
+            lambda: self._drafts.delete(draft_id),
+            serial=True,
+            on_success=lambda _r: self.refresh_lists(),
+            on_error=self._on_storage_failed,
+        )
+
+    # -- sending --------------------------------------------------------------------------------
+
+    def _on_composer_send_requested(self, draft: object) -> None:
+        assert isinstance(draft, Draft)
+        if not self._profiles.names():
+            if not self._run_setup():
+                self.show_status(
+                    self.tr("Not sent: no help desk is set up. Your ticket is kept as a draft.")
+                )
+                return
+            self.refresh_profiles()
+            draft = self.composer.draft.with_changes(profile=self._profiles.default_name())
+        elif not draft.profile:
+            draft = draft.with_changes(profile=self._profiles.default_name())
+        self._submit(draft)
+
+    def _run_setup(self) -> bool:
+        dialog = ProfileSetupDialog(self._profiles, self._runner, self)
+        return dialog.exec() == ProfileSetupDialog.DialogCode.Accepted
+
+    def _submit(self, draft: Draft) -> None:
+        handle = self.composer._handle  # the id the autosaves are filling in
+        labels = self.composer.body_labels()
+        self.composer.send_button.setEnabled(False)
+
+        def work() -> OutboxItem:
+            target = (
+                draft
+                if handle.id is None
+                else draft.with_changes(id=handle.id, updated_at=draft.updated_at)
+            )
+            return self._outbox.submit_draft(target, labels)
+
+        self._runner.run(
+            work, on_success=self._on_submitted, on_error=self._on_submit_failed, serial=True
+        )
+
+    def _on_submitted(self, item: object) -> None:
+        assert isinstance(item, OutboxItem)
+        self.composer.send_button.setEnabled(True)
+        self.composer.load_draft(None)
+        self.show_status(
+            self.tr("Sending \u201c%1\u201d\u2026").replace("%1", item.submission.subject)
+        )
+        self.worker.flush()
+        self.refresh_lists()
+
+    def _on_submit_failed(self, exc: BaseException) -> None:
+        self.composer.send_button.setEnabled(True)
+        if isinstance(exc, ConfigError) and exc.params.get("reason") in (
+            "no_profile",
+            "no_default_profile",
+        ):
+            self.open_settings()
+            return
+        what, todo = describe_exception(exc)
+        QMessageBox.warning(
+            self,
+            self.tr("Ticket not sent"),
+            f"{what}\n\n{todo}\n\n" + self.tr("Your ticket is kept as a draft."),
+        )
+
+    @Slot()
+    def _on_send_now_requested(self) -> None:
+        self.worker.flush(ignore_backoff=True)
+
+    def _on_worker_item_started(self, item: object) -> None:
+        assert isinstance(item, OutboxItem)
+        self.outbox_view.set_sending(item)
+        self.show_status(
+            self.tr("Sending \u201c%1\u201d\u2026").replace("%1", item.submission.subject)
+        )
+
+    @Slot(int, int)
+    def _on_worker_progressed(self, done: int, total: int) -> None:
+        self.outbox_view.set_progress(done, total)
+
+    def _on_worker_item_finished(self, result: object) -> None:
+        assert isinstance(result, AttemptResult)
+        if result.outcome is Outcome.RETRY and result.error is not None:
+            what, todo = describe_exception(result.error)
+            self.show_status(f"{what} {todo}")
+
+    @Slot()
+    def _on_worker_flush_finished(self) -> None:
+        self.outbox_view.set_sending(None)
+        self.refresh_lists()
+
+    def _on_worker_flush_failed(self, exc: object) -> None:
+        if isinstance(exc, BaseException):
+            self._on_storage_failed(exc)
+
+    def _on_outbox_retry_requested(self, item_id: int) -> None:
+        self._runner.run(
+            lambda: self._outbox.retry(item_id),
+            serial=True,
+            on_success=lambda _r: self.worker.flush(ignore_backoff=True),
+            on_error=self._on_storage_failed,
+        )
+
+    def _on_outbox_edit_requested(self, item_id: int) -> None:
+        self.composer.save_now()
+        self._runner.run(
+            lambda: self._outbox.repo.return_to_drafts(item_id),
+            serial=True,
+            on_success=self._on_returned_to_drafts,
+            on_error=self._on_storage_failed,
+        )
+
+    def _on_returned_to_drafts(self, draft: object) -> None:
+        if isinstance(draft, Draft):
+            self.composer.load_draft(draft)
+            self.show_page(PAGE_COMPOSE)
+            self.show_status(self.tr("The ticket is a draft again: edit it and send it."))
+        self.refresh_lists()
+
+    def _on_outbox_mark_sent_requested(self, item_id: int) -> None:
+        self._runner.run(
+            lambda: self._outbox.repo.mark_sent_by_user(item_id),
+            serial=True,
+            on_success=lambda _r: self.refresh_lists(),
+            on_error=self._on_storage_failed,
+        )
+
+    def _on_outbox_delete_requested(self, item_id: int) -> None:
+        item = next((i for i in self.outbox_view._items.values() if i.id == item_id), None)
+        if item is not None and item.state is not OutboxState.SENT:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete from outbox"),
+                self.tr("This ticket has not reached the help desk. Delete it anyway?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._runner.run(
+            lambda: self._outbox.repo.delete(item_id),
+            serial=True,
+            on_success=lambda _r: self.refresh_lists(),
+            on_error=self._on_storage_failed,
+        )
+
+    def _on_storage_failed(self, exc: BaseException) -> None:
+        what, todo = describe_exception(exc)
+        log.error("storage task failed: %s", exc, exc_info=exc)
+        self.show_status(f"{what} {todo}")
+
+    # -- dialogs --------------------------------------------------------------------------------
+
+    @Slot()
+    def open_settings(self) -> None:
+        """The settings dialog."""
+        settings = self._ctx.settings
+        general = {key: settings[key] for key in ("language", "show_tray_icon", "close_to_tray")}
+        dialog = SettingsDialog(self._profiles, self._runner, general, self)
+        dialog.profiles_changed.connect(self.refresh_profiles)
+        dialog.exec()
+        for key, value in dialog.general_values.items():
+            if settings[key] != value:
+                settings.set(key, value)
+        self.settings_changed()
+
+    def settings_changed(self) -> None:
+        """Apply settings that take effect at once."""
+        self.close_to_tray = self.tray_available and self._ctx.settings.get_bool("close_to_tray")
+
+    def _on_composer_setup_requested(self) -> None:
+        if self._profiles.names():
+            self.open_settings()
+        elif self._run_setup():
+            self.refresh_profiles()
+        self.refresh_profiles()
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Ticketwise"),
+            self.tr(
+                "<h3>Ticketwise %1</h3><p>File support tickets a help desk can act on at "
+                "once, and follow them to the end.</p><p>Data folder: %2</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self._ctx.paths.data_dir)),
+        )
+
+    # -- closing --------------------------------------------------------------------------------
+
+    def prepare_quit(self) -> None:
+        """Save everything before the application quits."""
+        self._quitting = True
+        self.composer.flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.composer.save_now()
+        if self.close_to_tray and not self._quitting:
+            event.ignore()
+            self.hide()
+            self.notify.emit(
+                self.tr("Ticketwise is still running"),
+                self.tr("Tickets in the outbox keep going out. Quit from the tray icon's menu."),
+                0,
+            )
+            return
+        self.prepare_quit()
+        event.accept()
+        QTimer.singleShot(0, self.quit_requested.emit)

@@ -1,0 +1,608 @@
+"""Profile editing: the form, the settings dialog and the first-send setup dialog."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config.profiles import DEFAULT_PORTS, Profile, guess_smtp, validate
+from app.core.connector import Identity
+from app.services.profiles import ProfileService
+from app.services.tasks import TaskRunner
+from app.ui.errors import describe_exception
+
+log = logging.getLogger(__name__)
+
+
+class ProfileForm(QWidget):
+    """The fields of one e-mail profile. Emits ``changed`` on every edit."""
+
+    changed = Signal()
+    """A field was edited."""
+
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        super().__init__(parent)
+        self._original_name = ""
+        self._has_stored_password = False
+        self._port_touched = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        desk = QGroupBox(self.tr("Help desk"))
+        desk_form = QFormLayout(desk)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. ACME support"))
+        self.to_address = QLineEdit()
+        self.to_address.setPlaceholderText(self.tr("the support address from your contract"))
+        desk_form.addRow(self.tr("Profile &name:"), self.name)
+        desk_form.addRow(self.tr("Support &address:"), self.to_address)
+        layout.addWidget(desk)
+
+        you = QGroupBox(self.tr("You"))
+        you_form = QFormLayout(you)
+        self.from_name = QLineEdit()
+        self.from_name.setPlaceholderText(self.tr("Jane Customer"))
+        self.from_address = QLineEdit()
+        self.from_address.setPlaceholderText(self.tr("jane@example.com"))
+        you_form.addRow(self.tr("Your n&ame:"), self.from_name)
+        you_form.addRow(self.tr("Your &e-mail:"), self.from_address)
+        layout.addWidget(you)
+
+        server = QGroupBox(self.tr("Outgoing mail server (SMTP)"))
+        server_form = QFormLayout(server)
+        self.host = QLineEdit()
+        self.host.setPlaceholderText(self.tr("smtp.example.com"))
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(587)
+        self.security = QComboBox()
+        self.security.addItem(self.tr("STARTTLS (port 587)"), "starttls")
+        self.security.addItem(self.tr("SSL/TLS (port 465)"), "ssl")
+        self.security.addItem(self.tr("None \u2013 unencrypted (port 25)"), "none")
+        host_row = QHBoxLayout()
+        host_row.addWidget(self.host, 1)
+        host_row.addWidget(QLabel(self.tr("Port:")))
+        host_row.addWidget(self.port)
+        server_form.addRow(self.tr("&Server:"), host_row)
+        server_form.addRow(self.tr("Se&curity:"), self.security)
+        self.login = QLineEdit()
+        self.login.setPlaceholderText(self.tr("usually your e-mail address; empty: no login"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        server_form.addRow(self.tr("&Login:"), self.login)
+        server_form.addRow(self.tr("&Password:"), self.password)
+        self.password_note = QLabel(self.tr("Kept in your system keyring, never in a file."))
+        self.password_note.setStyleSheet("color: palette(placeholder-text);")
+        server_form.addRow("", self.password_note)
+        ca_row = QHBoxLayout()
+        self.ca_file = QLineEdit()
+        self.ca_file.setPlaceholderText(
+            self.tr("optional: your organisation's CA certificate (PEM)")
+        )
+        self.ca_browse = QPushButton(self.tr("Bro&wse\u2026"))
+        self.ca_browse.clicked.connect(self._on_ca_browse_clicked)
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(self.ca_browse)
+        server_form.addRow(self.tr("Extra &CA file:"), ca_row)
+        self.ticket_hook = QLineEdit()
+        self.ticket_hook.setPlaceholderText("Ticket#")
+        if not compact:
+            server_form.addRow(self.tr("Ticket &hook:"), self.ticket_hook)
+        layout.addWidget(server)
+
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #c5221f;")
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
+
+        for edit in (
+            self.name,
+            self.to_address,
+            self.from_name,
+            self.from_address,
+            self.host,
+            self.login,
+            self.password,
+            self.ca_file,
+            self.ticket_hook,
+        ):
+            edit.textEdited.connect(self._on_any_edited)
+        self.port.valueChanged.connect(self._on_port_value_changed)
+        self.security.currentIndexChanged.connect(self._on_security_changed)
+        self.from_address.textEdited.connect(self._on_from_address_edited)
+
+    # -- in and out -----------------------------------------------------------------------------
+
+    def set_profile(self, profile: Profile | None, *, has_password: bool = False) -> None:
+        """Show ``profile`` (None: an empty form for a new one)."""
+        p = profile or Profile(name="")
+        self._original_name = p.name
+        self._has_stored_password = has_password
+        self.name.setText(p.name)
+        self.to_address.setText(p.to_address)
+        self.from_name.setText(p.from_name)
+        self.from_address.setText(p.from_address)
+        self.host.setText(p.host)
+        self.security.blockSignals(True)
+        self.security.setCurrentIndex(max(0, self.security.findData(p.security)))
+        self.security.blockSignals(False)
+        self.port.blockSignals(True)
+        self.port.setValue(p.port)
+        self.port.blockSignals(False)
+        self._port_touched = profile is not None
+        self.login.setText(p.login)
+        self.password.clear()
+        self.set_has_password(has_password)
+        self.ca_file.setText(p.ca_file)
+        self.ticket_hook.setText(p.ticket_hook)
+        self.problems.clear()
+
+    def set_has_password(self, stored: bool) -> None:
+        """Say whether the keyring already holds this profile's password."""
+        self._has_stored_password = stored
+        self.password.setPlaceholderText(
+            self.tr("stored in the keyring \u2013 type to replace") if stored else ""
+        )
+
+    @property
+    def original_name(self) -> str:
+        """The name the profile had when loaded ('' for a new one)."""
+        return self._original_name
+
+    def profile(self) -> Profile:
+        """The profile as typed."""
+        return Profile(
+            name=self.name.text().strip(),
+            kind="smtp",
+            to_address=self.to_address.text().strip(),
+            from_address=self.from_address.text().strip(),
+            from_name=self.from_name.text().strip(),
+            host=self.host.text().strip(),
+            port=self.port.value(),
+            security=str(self.security.currentData()),
+            login=self.login.text().strip(),
+            ca_file=self.ca_file.text().strip(),
+            ticket_hook=self.ticket_hook.text().strip() or "Ticket#",
+        )
+
+    def typed_password(self) -> str | None:
+        """The password typed now (None when the field was left alone)."""
+        return self.password.text() or None
+
+    def validate(self) -> bool:
+        """Show problems next to the form; True when there are none."""
+        profile = self.profile()
+        problems = validate(profile)
+        messages = {
+            "name": self.tr("Give the profile a name (letters, digits, spaces, . @ + -)."),
+            "to_address": self.tr("The support address is not a valid e-mail address."),
+            "from_address": self.tr("Your e-mail address is not valid."),
+            "host": self.tr("Enter the SMTP server's name."),
+            "port": self.tr("The port must be between 1 and 65535."),
+            "ca_file": self.tr("The CA file does not exist."),
+            "kind": self.tr("This kind of help desk is not supported yet."),
+        }
+        text = "\n".join(dict.fromkeys(messages.get(f, f) for f, _code in problems))
+        if profile.login and not self.password.text() and not self._has_stored_password:
+            text = "\n".join(filter(None, [text, self.tr("Enter the password for the login.")]))
+        self.problems.setText(text)
+        return not text
+
+    def focus_first(self) -> None:
+        """Put the cursor in the first empty field."""
+        for edit in (
+            self.name,
+            self.to_address,
+            self.from_name,
+            self.from_address,
+            self.host,
+            self.login,
+            self.password,
+        ):
+            if not edit.text():
+                edit.setFocus()
+                return
+        self.name.setFocus()
+
+    # -- reactions ------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_any_edited(self) -> None:
+        self.changed.emit()
+
+    @Slot()
+    def _on_port_value_changed(self, _value: int) -> None:
+        self._port_touched = True
+        self.changed.emit()
+
+    @Slot()
+    def _on_security_changed(self, _index: int) -> None:
+        security = str(self.security.currentData())
+        if self.port.value() in DEFAULT_PORTS.values() or not self._port_touched:
+            self.port.blockSignals(True)
+            self.port.setValue(DEFAULT_PORTS[security])
+            self.port.blockSignals(False)
+        self.changed.emit()
+
+    @Slot()
+    def _on_from_address_edited(self, text: str) -> None:
+        """Guess the server and the login from the address while they are still untouched."""
+        host, port, security = guess_smtp(text)
+        if not self.host.isModified() and "@" in text:
+            self.host.setText(host)
+            if not self._port_touched:
+                self.port.blockSignals(True)
+                self.port.setValue(port)
+                self.port.blockSignals(False)
+                self.security.setCurrentIndex(self.security.findData(security))
+        if not self.login.isModified():
+            self.login.setText(text.strip())
+
+    @Slot()
+    def _on_ca_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("CA certificate file"),
+            "",
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_file.setText(path)
+            self.changed.emit()
+
+
+class ConnectionTester(QWidget):
+    """A "Test connection" button with its result, run off the GUI thread."""
+
+    def __init__(
+        self,
+        form: ProfileForm,
+        service: ProfileService,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._form = form
+        self._service = service
+        self._runner = runner
+        self._generation = 0
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.button = QPushButton(self.tr("&Test connection"))
+        self.button.clicked.connect(self._on_button_clicked)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.button)
+        layout.addWidget(self.result, 1)
+        form.changed.connect(self.reset)
+
+    @Slot()
+    def reset(self) -> None:
+        """Forget the last result (the form changed)."""
+        self._generation += 1
+        self.result.clear()
+        self.button.setEnabled(True)
+
+    @Slot()
+    def _on_button_clicked(self) -> None:
+        if not self._form.validate():
+            return
+        self._generation += 1
+        generation = self._generation
+        profile, password = self._form.profile(), self._form.typed_password()
+        self.button.setEnabled(False)
+        self.result.setStyleSheet("")
+        self.result.setText(self.tr("Connecting to %1\u2026").replace("%1", profile.host))
+
+        def work() -> Identity:
+            return self._service.test(profile, password)
+
+        self._runner.run(
+            work,
+            on_success=lambda ident: self._on_done(generation, ident, None),
+            on_error=lambda exc: self._on_done(generation, None, exc),
+        )
+
+    def _on_done(self, generation: int, identity: Any, exc: BaseException | None) -> None:
+        if generation != self._generation:
+            return
+        self.button.setEnabled(True)
+        if exc is None:
+            self.result.setStyleSheet("color: #1e8e3e;")
+            self.result.setText(self.tr("\u2714 Connected as %1").replace("%1", identity.display))
+        else:
+            what, todo = describe_exception(exc)
+            self.result.setStyleSheet("color: #c5221f;")
+            self.result.setText(f"\u2716 {what}\n{todo}")
+
+
+class SettingsDialog(QDialog):
+    """Profiles (with Test connection) and general preferences."""
+
+    profiles_changed = Signal()
+    """Profiles were added, edited or removed."""
+
+    def __init__(
+        self,
+        service: ProfileService,
+        runner: TaskRunner,
+        general: dict[str, Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ticketwise \u2013 Settings"))
+        self.resize(860, 640)
+        self._service = service
+        self._runner = runner
+        self._current = ""
+        self.general_values = dict(general)
+        tabs = QTabWidget()
+        tabs.addTab(self._build_profiles_tab(), self.tr("Help desks"))
+        tabs.addTab(self._build_general_tab(), self.tr("General"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self._on_close_clicked)
+        layout.addWidget(buttons)
+        self._reload_list()
+
+    def _build_profiles_tab(self) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        left = QVBoxLayout()
+        self.list = QListWidget()
+        self.list.setMaximumWidth(220)
+        self.list.currentItemChanged.connect(self._on_list_current_changed)
+        left.addWidget(self.list, 1)
+        self.add_button = QPushButton(self.tr("&Add"))
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.remove_button = QPushButton(self.tr("Re&move"))
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        pair = QHBoxLayout()
+        pair.addWidget(self.add_button)
+        pair.addWidget(self.remove_button)
+        left.addLayout(pair)
+        row.addLayout(left)
+        right = QVBoxLayout()
+        self.form = ProfileForm()
+        right.addWidget(self.form, 1)
+        self.default_box = QCheckBox(self.tr("New tickets go to this help desk by &default"))
+        right.addWidget(self.default_box)
+        self.tester = ConnectionTester(self.form, self._service, self._runner)
+        right.addWidget(self.tester)
+        save_row = QHBoxLayout()
+        self.saved_label = QLabel()
+        save_row.addWidget(self.saved_label, 1)
+        self.save_button = QPushButton(self.tr("&Save profile"))
+        self.save_button.clicked.connect(self._on_save_clicked)
+        save_row.addWidget(self.save_button)
+        right.addLayout(save_row)
+        row.addLayout(right, 1)
+        self.form.changed.connect(self.saved_label.clear)
+        return page
+
+    def _build_general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "")
+        self.language.addItem("English", "en")
+        self.language.addItem("Italiano", "it")
+        self.language.setCurrentIndex(
+            max(0, self.language.findData(self.general_values.get("language", "")))
+        )
+        self.tray_box = QCheckBox(self.tr("Show an icon in the system tray"))
+        self.tray_box.setChecked(bool(self.general_values.get("show_tray_icon", True)))
+        self.close_box = QCheckBox(self.tr("Closing the window keeps Ticketwise in the tray"))
+        self.close_box.setChecked(bool(self.general_values.get("close_to_tray", True)))
+        form.addRow(self.tr("&Language:"), self.language)
+        note = QLabel(self.tr("A new language applies the next time Ticketwise starts."))
+        note.setStyleSheet("color: palette(placeholder-text);")
+        form.addRow("", note)
+        form.addRow("", self.tray_box)
+        form.addRow("", self.close_box)
+        return page
+
+    def _reload_list(self, select: str = "") -> None:
+        names = self._service.names()
+        default = self._service.default_name()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for name in names:
+            item = QListWidgetItem(
+                self.tr("%1 (default)").replace("%1", name) if name == default else name
+            )
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        target = select or self._current or (names[0] if names else "")
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == target:
+                self.list.setCurrentRow(i)
+                break
+        else:
+            self._show_profile("")
+        self.remove_button.setEnabled(bool(names))
+
+    def _show_profile(self, name: str) -> None:
+        self._current = name
+        profile = None
+        if name:
+            profile = next((p for p in self._service.all() if p.name == name), None)
+        self.form.set_profile(profile, has_password=False)
+        if profile is not None and profile.needs_password:
+
+            def work() -> bool:
+                return self._service.has_password(name)
+
+            def done(stored: object) -> None:
+                if self._current == name:
+                    self.form.set_has_password(bool(stored))
+
+            # The keyring may block (a D-Bus prompt): ask it off the GUI thread.
+            self._runner.run(work, on_success=done, on_error=lambda exc: None)
+        self.default_box.setChecked(not name or name == self._service.default_name())
+        self.tester.reset()
+        self.saved_label.clear()
+
+    @Slot()
+    def _on_list_current_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
+        if current is not None:
+            self._show_profile(str(current.data(Qt.ItemDataRole.UserRole)))
+
+    @Slot()
+    def _on_add_clicked(self) -> None:
+        self.list.clearSelection()
+        self._show_profile("")
+        self.form.focus_first()
+
+    @Slot()
+    def _on_remove_clicked(self) -> None:
+        name = self._current
+        if not name:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove profile"),
+            self.tr("Remove the profile \u201c%1\u201d and its stored password?").replace(
+                "%1", name
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._service.remove(name)
+        except Exception as exc:
+            what, todo = describe_exception(exc)
+            QMessageBox.warning(self, self.tr("Profile not removed"), f"{what}\n\n{todo}")
+            return
+        self._current = ""
+        self._reload_list()
+        self.profiles_changed.emit()
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        if not self.form.validate():
+            return
+        profile, password = self.form.profile(), self.form.typed_password()
+        original = self.form.original_name
+        make_default = self.default_box.isChecked()
+        self.save_button.setEnabled(False)
+        self.saved_label.setText(self.tr("Saving\u2026"))
+
+        def work() -> str:
+            self._service.save(profile, password, make_default=make_default)
+            if original and original != profile.name:
+                self._service.rename_cleanup(original, profile.name)
+            return profile.name
+
+        self._runner.run(
+            work, on_success=self._on_saved, on_error=self._on_save_failed, serial=True
+        )
+
+    def _on_saved(self, name: object) -> None:
+        self.save_button.setEnabled(True)
+        self._current = str(name)
+        self._reload_list(str(name))
+        self.saved_label.setText(self.tr("Saved."))
+        self.profiles_changed.emit()
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.saved_label.clear()
+        what, todo = describe_exception(exc)
+        QMessageBox.warning(self, self.tr("Profile not saved"), f"{what}\n\n{todo}")
+
+    @Slot()
+    def _on_close_clicked(self) -> None:
+        self.general_values = {
+            "language": str(self.language.currentData()),
+            "show_tray_icon": self.tray_box.isChecked(),
+            "close_to_tray": self.close_box.isChecked(),
+        }
+        self.accept()
+
+
+class ProfileSetupDialog(QDialog):
+    """The short setup the first Send leads to when no help desk exists yet."""
+
+    def __init__(
+        self, service: ProfileService, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set up your help desk"))
+        self._service = service
+        self._runner = runner
+        self.saved_name = ""
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "<b>Where should your tickets go?</b><br>Enter the help desk's support address and "
+                "the mail account Ticketwise sends from. You do this once; your ticket is kept "
+                "meanwhile."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.form = ProfileForm(compact=True)
+        self.form.set_profile(None)
+        self.form.name.setText(self.tr("Help desk"))
+        layout.addWidget(self.form, 1)
+        self.tester = ConnectionTester(self.form, service, runner)
+        layout.addWidget(self.tester)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            self.tr("Save and &send"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_save_clicked)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, 680)
+        self.form.focus_first()
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        if not self.form.validate():
+            return
+        profile, password = self.form.profile(), self.form.typed_password()
+        self.save_button.setEnabled(False)
+
+        def work() -> str:
+            self._service.save(profile, password, make_default=True)
+            return profile.name
+
+        self._runner.run(work, on_success=self._on_saved, on_error=self._on_failed, serial=True)
+
+    def _on_saved(self, name: object) -> None:
+        self.saved_name = str(name)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        what, todo = describe_exception(exc)
+        QMessageBox.warning(self, self.tr("Profile not saved"), f"{what}\n\n{todo}")
