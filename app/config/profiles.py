@@ -8,7 +8,6 @@ merged over the admin one, field by field.
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import re
 from collections.abc import Iterator, Mapping
@@ -155,10 +154,13 @@ class ProfileStore:
         }
         try:
             user_raw = read_json(self._user_file) or {}
-        except (OSError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # ValueError: bad JSON, and bytes that are not UTF-8
             self.warnings.append(f"{self._user_file}: cannot be read ({exc})")
             user_raw = {}
-        profiles = user_raw.get("profiles", {}) if isinstance(user_raw, Mapping) else {}
+        profiles = user_raw.get("profiles", {}) if isinstance(user_raw, Mapping) else user_raw
+        if not isinstance(profiles, Mapping):
+            self.warnings.append(f"{self._user_file}: profiles are not a table; ignored")
+            profiles = {}
         self._user = {
             str(name): {**dict(body), "name": str(name)}
             for name, body in profiles.items()

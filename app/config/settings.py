@@ -7,7 +7,6 @@ dropped with a warning and the next layer down is used.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -177,7 +176,7 @@ def load_settings(settings_file: Path, admin_file: Path) -> Settings:
     admin = _layer(admin_raw, str(admin_file), warnings)
     try:
         user_raw = read_json(settings_file)
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: bad JSON, and bytes that are not UTF-8
         warnings.append(f"{settings_file}: cannot be read ({exc}); using defaults")
         user_raw = None
     user = _layer(user_raw, str(settings_file), warnings)
