@@ -164,7 +164,7 @@ _GENERIC_WORDS = frozenset(
 # A word may carry apostrophes inside ("doesn't", "l'errore"; typographic ones too).
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NUMBERED_RE = re.compile(r"^\s*(\d+)[.)]\s*")
-_BULLET_RE = re.compile(r"^\s*[-*\u2022]\s+")
+_BULLET_RE = re.compile(r"^\s*[-*\u2022](?:\s+|$)")  # a bare "-" is an empty bullet
 
 MIN_SUBJECT_WORDS = 3
 MIN_SUBJECT_CHARS = 15
