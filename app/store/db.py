@@ -46,22 +46,28 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.RLock()
+        conn: sqlite3.Connection | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(
+            conn = sqlite3.connect(
                 str(path),
                 timeout=BUSY_TIMEOUT_MS / 1000,
                 isolation_level=None,
                 check_same_thread=False,
             )
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
-            self._conn.execute("PRAGMA synchronous=NORMAL")
-            migrate(self._conn)
-        except (sqlite3.Error, OSError) as exc:
-            raise storage_error(exc) from exc
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            migrate(conn)
+        except BaseException as exc:
+            if conn is not None:  # a refused file must not stay open (and locked, on Windows)
+                conn.close()
+            if isinstance(exc, sqlite3.Error | OSError):
+                raise storage_error(exc) from exc
+            raise
+        self._conn = conn
 
     @property
     def version(self) -> int:
@@ -112,8 +118,12 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Bring the schema to ``target``, one numbered migration per transaction."""
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if current > SCHEMA_VERSION:
-        raise sqlite3.DatabaseError(
-            f"the database was written by a newer Ticketwise (schema {current} > {SCHEMA_VERSION})"
+        # Not "io": the user's fix is to update Ticketwise, not to look at the disk.
+        raise StorageError(
+            f"the database was written by a newer Ticketwise (schema {current} > {SCHEMA_VERSION})",
+            reason="newer_version",
+            found=current,
+            supported=SCHEMA_VERSION,
         )
     for number in range(current + 1, target + 1):
         log.info("store: migrating schema %d -> %d", number - 1, number)

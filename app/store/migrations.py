@@ -54,7 +54,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE outbox ADD COLUMN target_ticket TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE outbox ADD COLUMN draft_json TEXT",
         "ALTER TABLE outbox ADD COLUMN owner TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE outbox ADD COLUMN error_reason TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX outbox_due ON outbox (state, next_attempt_at)",
     ),
+    # 4: the error's sub-reason code ("refused", "dns"...), so the UI can say what to do.
+    ("ALTER TABLE outbox ADD COLUMN error_reason TEXT NOT NULL DEFAULT ''",),
 )
