@@ -195,7 +195,10 @@ def run_quietly(
     child_env.setdefault("PYTHONIOENCODING", "utf-8")
     if opts.verbose:
         say(f"{label}: {' '.join(argv)}")
-        code = subprocess.call(argv, cwd=ROOT, env=child_env, stdin=subprocess.DEVNULL)
+        try:
+            code = subprocess.call(argv, cwd=ROOT, env=child_env, stdin=subprocess.DEVNULL)
+        except OSError as exc:
+            raise SetupError(f"{label}: cannot start {argv[0]}: {exc}") from exc
     else:
         live = sys.stderr.isatty()
         width = max(20, shutil.get_terminal_size().columns - 1)
