@@ -16,6 +16,7 @@ from collections.abc import Callable
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
+from typing import Any
 
 from app import __version__
 from app.config.profiles import Profile
@@ -63,9 +64,9 @@ def build_message(
 ) -> EmailMessage:
     """The MIME message for ``submission`` as ``profile`` sends it."""
     msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = formataddr((profile.from_name, profile.from_address))
+    msg["From"] = formataddr((_one_line(profile.from_name), profile.from_address))
     msg["To"] = profile.to_address
-    msg["Subject"] = submission.subject
+    msg["Subject"] = _one_line(submission.subject)
     msg["Date"] = format_datetime(submission.created_at.astimezone())
     msg["Message-ID"] = message_id_for(submission.submission_key, profile.from_address)
     if in_reply_to:
@@ -97,6 +98,11 @@ def build_message(
     return msg
 
 
+def _one_line(text: str) -> str:
+    """A header value never spans lines (the email package refuses one that would)."""
+    return " ".join(text.splitlines())
+
+
 def tls_context(ca_file: str = "") -> ssl.SSLContext:
     """A verifying TLS context: the system's CAs plus the profile's own CA file, if any."""
     context = ssl.create_default_context()
@@ -110,12 +116,38 @@ def tls_context(ca_file: str = "") -> ssl.SSLContext:
     return context
 
 
+class _Utf8(str):
+    """Text that smtplib's AUTH encodes as UTF-8 (RFC 4616) where it insists on ASCII, which
+    makes any password with an accent fail with UnicodeEncodeError (CPython issue 73936)."""
+
+    __slots__ = ()
+
+    def encode(self, encoding: str = "utf-8", errors: str = "strict") -> bytes:
+        return str.encode(self, "utf-8", errors)
+
+
 class _ProgressSMTP(smtplib.SMTP):
     """SMTP that sends large payloads in chunks, reporting progress and honouring cancel."""
 
     on_progress: ProgressCallback | None = None
     cancel: Cancel | None = None
     payload_complete = False
+
+    def login(
+        self, user: str, password: str, *, initial_response_ok: bool = True
+    ) -> tuple[int, bytes]:
+        # LOGIN sends these objects as they are, and CRAM-MD5 encodes the password itself.
+        return super().login(_Utf8(user), _Utf8(password), initial_response_ok=initial_response_ok)
+
+    def auth(
+        self, mechanism: str, authobject: Callable[..., Any], *, initial_response_ok: bool = True
+    ) -> tuple[int, bytes]:
+        def utf8_response(challenge: bytes | None = None) -> _Utf8 | None:
+            response = authobject(challenge)
+            return None if response is None else _Utf8(response)
+
+        wrapped: Any = utf8_response  # typeshed's overloaded _AuthObject protocol, in effect
+        return super().auth(mechanism, wrapped, initial_response_ok=initial_response_ok)
 
     def send(self, s: str | bytes) -> None:  # type: ignore[override]
         data = s.encode("ascii") if isinstance(s, str) else s
@@ -147,7 +179,12 @@ def map_error(exc: BaseException, *, committed: bool = False) -> BaseException:
     """
     if isinstance(exc, UserFacingError | Cancelled):
         return exc
-    if committed and isinstance(exc, OSError | smtplib.SMTPServerDisconnected):
+    # A reply after the payload (SMTPResponseException) is the server's verdict, not an unknown.
+    if (
+        committed
+        and isinstance(exc, OSError)
+        and not isinstance(exc, smtplib.SMTPResponseException)
+    ):
         return OutcomeUnknown(
             "the connection broke after the ticket was handed over", detail=str(exc)
         )
