@@ -5,11 +5,13 @@ Nothing here opens a socket; the network lives in tests/integration.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import keyring.core
 import pytest
 
 from app.core.model import Draft
@@ -54,3 +56,14 @@ def make_draft() -> Callable[..., Draft]:
         return Draft(**values)
 
     return factory
+
+
+@pytest.fixture
+def failing_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """keyring's own 'fail' backend: what a machine with no usable keyring gets."""
+    previous = os.environ["PYTHON_KEYRING_BACKEND"]
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.core.init_backend()
+    yield
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", previous)
+    keyring.core.init_backend()

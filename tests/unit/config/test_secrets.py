@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring.core
@@ -15,17 +13,6 @@ from app.core.errors import SecretStoreError
 from app.core.redact import MASK, redact
 
 PASSWORD = "Perch\u00e9-\u20ac-s3greta!"
-
-
-@pytest.fixture
-def failing_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """keyring's own 'fail' backend: what a machine with no usable keyring gets."""
-    previous = os.environ["PYTHON_KEYRING_BACKEND"]
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    keyring.core.init_backend()
-    yield
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", previous)
-    keyring.core.init_backend()
 
 
 def test_the_file_backend_is_in_use():
