@@ -39,12 +39,27 @@ class Received:
 
 @dataclass
 class MailSink:
-    """The handler: keeps what arrives; refuses listed recipients; can hang before answering."""
+    """The handler: keeps what arrives; refuses listed recipients; can hang before answering,
+    or answer the payload with ``reject_after_data`` (e.g. "554 5.7.1 Spam") and keep nothing."""
 
     refuse: set[str] = field(default_factory=set)
     messages: list[Received] = field(default_factory=list)
     arrived: threading.Event = field(default_factory=threading.Event)
     hang_after_data: threading.Event | None = None
+    reject_after_data: str = ""
+    aborted: int = 0  # sessions that ended inside a mail transaction: nothing was kept
+    _changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def transaction_aborted(self) -> None:
+        """Called by the server when a client leaves between MAIL FROM and the reply to DATA."""
+        with self._changed:
+            self.aborted += 1
+            self._changed.notify_all()
+
+    def wait_aborted(self, count: int, timeout: float = 10.0) -> bool:
+        """Wait until ``count`` transactions were abandoned; False on timeout."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self.aborted >= count, timeout)
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
@@ -58,6 +73,8 @@ class MailSink:
         if self.hang_after_data is not None:
             while not self.hang_after_data.is_set():
                 await asyncio.sleep(0.05)
+        if self.reject_after_data:
+            return self.reject_after_data
         content = envelope.original_content or envelope.content or b""
         assert isinstance(content, bytes)
         self.messages.append(Received(str(envelope.mail_from), list(envelope.rcpt_tos), content))
@@ -80,6 +97,17 @@ class _Authenticator:
         return AuthResult(success=False, handled=False)
 
 
+class _SMTP(SMTP):
+    """One session; tells the sink when the client leaves in the middle of a mail transaction
+    (so tests can wait for "the server has seen the end of it" instead of sleeping)."""
+
+    def connection_lost(self, error: Exception | None) -> None:
+        aborted = self.envelope is not None and self.envelope.mail_from is not None
+        super().connection_lost(error)
+        if aborted and isinstance(self.event_handler, MailSink):
+            self.event_handler.transaction_aborted()
+
+
 class _Controller(Controller):
     """aiosmtpd counts only STARTTLS as encryption: with ``implicit_tls`` it would refuse AUTH
     ("538 Encryption required") on a connection that was TLS from its first byte."""
@@ -87,7 +115,7 @@ class _Controller(Controller):
     implicit_tls = False
 
     def factory(self) -> SMTP:
-        smtp = super().factory()
+        smtp = _SMTP(self.handler, **self.SMTP_kwargs)
         if self.implicit_tls:
             smtp._auth_require_tls = False  # the whole connection is TLS already
         return smtp
