@@ -6,6 +6,7 @@ Nothing here opens a socket; the network lives in tests/integration.
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,18 @@ import pytest
 from app.core.model import Draft
 from app.store.blobs import BlobStore
 from app.store.db import Database
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The unit tier never connects anywhere: a test that tries fails at once."""
+
+    def refuse(self: socket.socket, *args: object) -> None:
+        raise AssertionError(f"a unit test tried to connect to {args}: that is an integration test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+
 
 # Stored times keep milliseconds: drafts built with these compare equal after a round trip.
 T0 = datetime(2024, 3, 1, 9, 30, 15, 123000, tzinfo=UTC)
