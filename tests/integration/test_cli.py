@@ -143,7 +143,7 @@ def test_configuration_errors_exit_3(cli: CLI, tls: TLSFiles):
 
 
 def test_a_wrong_password_exits_4_and_keeps_the_item(cli: CLI, smtp_server, tls: TLSFiles):
-    server = smtp_server(security="starttls", users={USER: "the real one"})
+    server = smtp_server(security="starttls", users={USER: "Th3-real-0ne"})
     _add_profile(cli, server.port, tls)
 
     result = cli("submit", "--subject", SUBJECT, "--body", BODY)

@@ -106,7 +106,7 @@ def test_a_ticket_arrives_exactly_as_composed(
 def test_wrong_password_is_an_auth_error_and_the_item_is_kept(
     ctx: AppContext, smtp_server, add_profile, tmp_path: Path
 ):
-    server = smtp_server(security="starttls", users={USER: "the real one"})
+    server = smtp_server(security="starttls", users={USER: "Th3-real-0ne"})
     add_profile(server.port, security="starttls")
     outbox = OutboxService(ctx)
     item = outbox.submit_draft(_draft(ctx, tmp_path))
@@ -122,7 +122,7 @@ def test_wrong_password_is_an_auth_error_and_the_item_is_kept(
     assert ctx.messages.history[-1].kind == "auth"
     assert outbox.flush(ignore_backoff=True) == []  # not retried by itself
 
-    ctx.secrets.set("profile:Helpdesk", "the real one")  # the user fixes the password
+    ctx.secrets.set("profile:Helpdesk", "Th3-real-0ne")  # the user fixes the password
     assert outbox.retry(item.id)
     assert outbox.send_one(item.id).outcome is Outcome.SENT
     assert len(server.messages) == 1

@@ -25,8 +25,8 @@ def test_set_get_delete():
     store.set("profile:Helpdesk", PASSWORD)
     assert store.get("profile:Helpdesk") == PASSWORD
     assert SecretStore(service="Other").get("profile:Helpdesk") is None  # per service
-    store.set("profile:Helpdesk", "second")
-    assert store.get("profile:Helpdesk") == "second"
+    store.set("profile:Helpdesk", "S3cond-passw0rd")
+    assert store.get("profile:Helpdesk") == "S3cond-passw0rd"
     store.delete("profile:Helpdesk")
     assert store.get("profile:Helpdesk") is None
 
@@ -48,6 +48,7 @@ def test_the_secret_lives_in_the_keyring_not_under_ticketwise_home(tw_home: Path
 
 def test_secrets_read_or_written_are_masked_in_logs():
     store = SecretStore()
+    # Registered secrets are masked for the rest of the process: only unguessable strings here.
     store.set("profile:a", PASSWORD)
     assert redact(f"login with {PASSWORD}") == f"login with {MASK}"
     other = "another-one-read-back-7"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import random
+from email import policy
 
 import pytest
 
 from app.config.profiles import Profile
+from app.connectors.mail import build_message
+from app.core.composer import render_body
 from app.core.errors import ConfigError, NotReady, TooLarge
 from app.core.model import OutboxState, SendStage
 from app.services.context import AppContext
@@ -92,10 +95,6 @@ def test_submit_draft_refuses_a_ticket_that_is_too_large(ctx: AppContext, servic
 
 
 def test_estimated_size_is_an_upper_bound_of_the_real_message(ctx: AppContext, service, make_draft):
-    from email import policy
-
-    from app.connectors.mail import build_message
-
     drafts = DraftService(ctx)
     refs = tuple(drafts.store_bytes(f"f{i}.bin", bytes(range(256)) * 400 * i) for i in (1, 2, 3))
     item = service.submit_draft(drafts.save(make_draft(attachments=refs)))
@@ -121,8 +120,6 @@ def test_submit_draft_with_several_profiles_and_no_default(ctx: AppContext, make
 
 
 def test_submit_draft_queues_a_snapshot_and_removes_the_draft(ctx: AppContext, service, make_draft):
-    from app.core.composer import render_body
-
     drafts = DraftService(ctx)
     shot = drafts.store_bytes("errore.png", b"\x89PNG fake")
     draft = drafts.save(make_draft(subject="  Export PDF fails with 500  ", attachments=(shot,)))
