@@ -18,6 +18,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+OnSuccess = Callable[[Any], None]
+OnError = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
@@ -33,12 +35,16 @@ class _Relay(QObject):
     def __init__(
         self,
         runner: TaskRunner,
+        fn: Callable[..., Any],
         on_success: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
         on_progress: Progress | None,
     ) -> None:
         super().__init__()
         self._runner = runner
+        # The callable and the callbacks often capture widgets: they are held here, by an object
+        # of the GUI thread, and dropped there, so no widget is ever freed on a worker thread.
+        self.fn: Callable[..., Any] | None = fn
         self._on_success = on_success
         self._on_error = on_error
         self._on_progress = on_progress
@@ -46,18 +52,25 @@ class _Relay(QObject):
         self.failed.connect(self._on_task_failed)
         self.progressed.connect(self._on_task_progressed)
 
+    def _finish(self) -> tuple[OnSuccess | None, OnError | None]:
+        callbacks = self._on_success, self._on_error
+        self.fn = self._on_success = self._on_error = self._on_progress = None
+        self._runner._release(self)
+        self.deleteLater()  # freed by the GUI thread's event loop, whoever drops the last ref
+        return callbacks
+
     @Slot(object)
     def _on_task_succeeded(self, value: object) -> None:
-        self._runner._release(self)
-        if self._on_success is not None:
-            self._on_success(value)
+        on_success, _ = self._finish()
+        if on_success is not None:
+            on_success(value)
 
     @Slot(object)
     def _on_task_failed(self, exc: object) -> None:
-        self._runner._release(self)
+        _, on_error = self._finish()
         assert isinstance(exc, BaseException)
-        if self._on_error is not None:
-            self._on_error(exc)
+        if on_error is not None:
+            on_error(exc)
         else:
             self._runner.unhandled(exc)
 
@@ -68,22 +81,23 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[..., Any], relay: _Relay, with_progress: bool) -> None:
+    def __init__(self, relay: _Relay, with_progress: bool) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._fn = fn
         self._relay = relay
         self._with_progress = with_progress
 
     def run(self) -> None:
+        relay = self._relay
         try:
-            args = (self._relay.progressed.emit,) if self._with_progress else ()
-            value = self._fn(*args)
+            assert relay.fn is not None
+            args = (relay.progressed.emit,) if self._with_progress else ()
+            value = relay.fn(*args)  # no local keeps the callable once it returns
         except BaseException as exc:
             log.debug("task failed: %s", "".join(traceback.format_exception(exc)))
-            self._relay.failed.emit(exc)
+            relay.failed.emit(exc)
             return
-        self._relay.succeeded.emit(value)
+        relay.succeeded.emit(value)
 
 
 class TaskRunner(QObject):
@@ -108,9 +122,9 @@ class TaskRunner(QObject):
         serial: bool = False,
     ) -> None:
         """Run ``fn()`` (or ``fn(report_progress)`` when ``on_progress`` is given) in a worker."""
-        relay = _Relay(self, on_success, on_error, on_progress)
+        relay = _Relay(self, fn, on_success, on_error, on_progress)
         self._relays.add(relay)  # keep the relay alive until the task reports back
-        task = _Task(fn, relay, with_progress=on_progress is not None)
+        task = _Task(relay, with_progress=on_progress is not None)
         (self._serial if serial else self._pool).start(task)
 
     def _release(self, relay: _Relay) -> None:

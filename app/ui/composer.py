@@ -46,6 +46,7 @@ from app.services.tasks import TaskRunner
 from app.ui.attachments import AttachmentList, encode_png, load_thumbnail, local_files
 from app.ui.checklist import ChecklistPanel
 from app.ui.errors import describe_exception
+from app.ui.notice import show_warning
 
 log = logging.getLogger(__name__)
 
@@ -513,7 +514,7 @@ class ComposerWidget(QWidget):
     def _on_import_failed(self, exc: BaseException) -> None:
         self._import_finished()
         what, todo = describe_exception(exc)
-        QMessageBox.warning(self, self.tr("Attachment not added"), f"{what}\n\n{todo}")
+        show_warning(self, self.tr("Attachment not added"), f"{what}\n\n{todo}")
 
     def _load_thumbnails(self, refs: tuple[AttachmentRef, ...]) -> None:
         for ref in refs:

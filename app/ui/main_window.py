@@ -31,6 +31,7 @@ from app.services.tasks import TaskRunner
 from app.ui.composer import ComposerWidget
 from app.ui.errors import describe, describe_exception
 from app.ui.lists import DraftsView, OutboxView
+from app.ui.notice import show_warning
 from app.ui.profiles import ProfileSetupDialog, SettingsDialog
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.worker = OutboxWorker(self._outbox, runner)
         self.close_to_tray = False
         self.tray_available = False
+        self._lists_generation = 0
         self._quitting = False
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon)
@@ -233,13 +235,19 @@ class MainWindow(QMainWindow):
     def refresh_lists(self) -> None:
         """Reload the drafts and the outbox from the store (in the background)."""
 
-        def work() -> tuple[list[Draft], list[OutboxItem]]:
-            return self._drafts.list_all(), self._outbox.repo.list_items()
+        self._lists_generation += 1
+        generation = self._lists_generation
+
+        def work() -> tuple[int, list[Draft], list[OutboxItem]]:
+            return generation, self._drafts.list_all(), self._outbox.repo.list_items()
 
         self._runner.run(work, on_success=self._on_lists_loaded, on_error=self._on_storage_failed)
 
     def _on_lists_loaded(self, result: object) -> None:
         assert isinstance(result, tuple)
+        if result[0] != self._lists_generation:
+            return  # an older refresh finishing late: a newer one is on its way
+        result = result[1:]
         drafts: list[Draft] = result[0]
         items: list[OutboxItem] = result[1]
         self.drafts_view.set_drafts(drafts, self.composer.draft_id)
@@ -351,7 +359,7 @@ class MainWindow(QMainWindow):
             self.open_settings()
             return
         what, todo = describe_exception(exc)
-        QMessageBox.warning(
+        show_warning(
             self,
             self.tr("Ticket not sent"),
             f"{what}\n\n{todo}\n\n" + self.tr("Your ticket is kept as a draft."),

@@ -32,6 +32,7 @@ from app.core.connector import Identity
 from app.services.profiles import ProfileService
 from app.services.tasks import TaskRunner
 from app.ui.errors import describe_exception
+from app.ui.notice import show_warning
 
 log = logging.getLogger(__name__)
 
@@ -498,7 +499,7 @@ class SettingsDialog(QDialog):
             self._service.remove(name)
         except Exception as exc:
             what, todo = describe_exception(exc)
-            QMessageBox.warning(self, self.tr("Profile not removed"), f"{what}\n\n{todo}")
+            show_warning(self, self.tr("Profile not removed"), f"{what}\n\n{todo}")
             return
         self._current = ""
         self._reload_list()
@@ -535,7 +536,7 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(True)
         self.saved_label.clear()
         what, todo = describe_exception(exc)
-        QMessageBox.warning(self, self.tr("Profile not saved"), f"{what}\n\n{todo}")
+        show_warning(self, self.tr("Profile not saved"), f"{what}\n\n{todo}")
 
     @Slot()
     def _on_close_clicked(self) -> None:
@@ -605,4 +606,4 @@ class ProfileSetupDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         what, todo = describe_exception(exc)
-        QMessageBox.warning(self, self.tr("Profile not saved"), f"{what}\n\n{todo}")
+        show_warning(self, self.tr("Profile not saved"), f"{what}\n\n{todo}")
