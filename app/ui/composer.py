@@ -93,6 +93,8 @@ class ComposerWidget(QWidget):
     """The user picked "Set up a help desk…" in the profile box."""
     status_message = Signal(str)
     """A short status for the status bar."""
+    subject_changed = Signal(str)
+    """The subject of the draft shown changed (typed, or another draft loaded)."""
 
     def __init__(
         self,
@@ -328,6 +330,7 @@ class ComposerWidget(QWidget):
         finally:
             self._loading = False
         self._dirty = False
+        self.subject_changed.emit(draft.subject)
         self.save_state.setText(self.tr("Saved") if draft.id else "")
         self._refresh_checks()
         self._update_buttons()
@@ -386,7 +389,10 @@ class ComposerWidget(QWidget):
     def _on_field_edited(self) -> None:
         if self._loading:
             return
+        previous = self._draft.subject
         self._draft = self._read_widgets()
+        if self._draft.subject != previous:
+            self.subject_changed.emit(self._draft.subject)
         self._changed()
 
     def _changed(self) -> None:

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
+        self._on_composer_subject_changed("")
         self.nav.setCurrentRow(PAGE_COMPOSE)
         self.composer.subject.setFocus()
 
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.composer.draft_saved.connect(self._on_composer_draft_saved)
         self.composer.setup_requested.connect(self._on_composer_setup_requested)
         self.composer.status_message.connect(self.show_status)
+        self.composer.subject_changed.connect(self._on_composer_subject_changed)
         self.drafts_view.open_requested.connect(self._on_drafts_open_requested)
         self.drafts_view.delete_requested.connect(self._on_drafts_delete_requested)
         self.outbox_view.send_now_requested.connect(self._on_send_now_requested)
@@ -168,6 +170,15 @@ class MainWindow(QMainWindow):
             self.composer.load_draft(draft)
             self.show_status(self.tr("Your last draft is back, as you left it."))
         self.composer.subject.setFocus()
+
+    @Slot(str)
+    def _on_composer_subject_changed(self, subject: str) -> None:
+        shown = " ".join(subject.split())
+        if len(shown) > 60:
+            shown = shown[:59] + "\u2026"
+        self.setWindowTitle(
+            self.tr("%1 \u2013 %2").replace("%1", shown).replace("%2", APP_NAME)
+            if shown else self.tr("New ticket \u2013 %1").replace("%1", APP_NAME))
 
     # -- messages -------------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ class MailSink:
     refuse: set[str] = field(default_factory=set)
     messages: list[Received] = field(default_factory=list)
     arrived: threading.Event = field(default_factory=threading.Event)
+    payload_received: threading.Event = field(default_factory=threading.Event)
     hang_after_data: threading.Event | None = None
     reject_after_data: str = ""
     aborted: int = 0  # sessions that ended inside a mail transaction: nothing was kept
@@ -70,6 +71,7 @@ class MailSink:
         return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.payload_received.set()  # the whole message, up to the final ".", has arrived
         if self.hang_after_data is not None:
             while not self.hang_after_data.is_set():
                 await asyncio.sleep(0.05)
