@@ -307,7 +307,7 @@ class OutboxView(QWidget):
         if item.error_kind and item.state is not OutboxState.SENT:
             what, todo = describe(item.error_kind, {"reason": item.error_reason}, item.error_text)
             lines.append(f"<b>{what}</b> {todo}".replace("\n", "<br>"))
-            if item.error_text and item.error_kind not in ("cancelled",):
+            if item.error_text and item.error_kind != "cancelled" and item.error_text not in todo:
                 lines.append(f"<span style='color:gray'>{_escape(item.error_text)}</span>")
         return "<br>".join(lines)
 

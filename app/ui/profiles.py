@@ -86,7 +86,7 @@ class ProfileForm(QWidget):
         host_row.addWidget(self.host, 1)
         host_row.addWidget(QLabel(self.tr("Port:")))
         host_row.addWidget(self.port)
-        server_form.addRow(self.tr("&Server:"), host_row)
+        server_form.addRow(self._label(self.tr("&Server:"), self.host), host_row)
         server_form.addRow(self.tr("Se&curity:"), self.security)
         self.login = QLineEdit()
         self.login.setPlaceholderText(self.tr("usually your e-mail address; empty: no login"))
@@ -106,7 +106,7 @@ class ProfileForm(QWidget):
         self.ca_browse.clicked.connect(self._on_ca_browse_clicked)
         ca_row.addWidget(self.ca_file, 1)
         ca_row.addWidget(self.ca_browse)
-        server_form.addRow(self.tr("Extra &CA file:"), ca_row)
+        server_form.addRow(self._label(self.tr("Extra &CA file:"), self.ca_file), ca_row)
         self.ticket_hook = QLineEdit()
         self.ticket_hook.setPlaceholderText("Ticket#")
         if not compact:
@@ -134,6 +134,13 @@ class ProfileForm(QWidget):
         self.port.valueChanged.connect(self._on_port_value_changed)
         self.security.currentIndexChanged.connect(self._on_security_changed)
         self.from_address.textEdited.connect(self._on_from_address_edited)
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        """A form label whose accelerator moves to ``buddy`` (rows whose field is a layout)."""
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
 
     # -- in and out -----------------------------------------------------------------------------
 
@@ -583,7 +590,7 @@ class ProfileSetupDialog(QDialog):
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(620, 680)
+        self.resize(620, 600)
         self.form.focus_first()
 
     @Slot()
