@@ -91,6 +91,11 @@ class Database:
                     raise
                 conn.execute("COMMIT")
             except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as exc:
+                # A failed COMMIT (disk full) leaves the transaction open: end it, or every
+                # later write would fail with "cannot start a transaction within a transaction".
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
                 raise storage_error(exc) from exc
             finally:
                 if durable:

@@ -122,7 +122,16 @@ def describe(
             "corrupt": _tr("Ticketwise's database is damaged."),
             "read_only": _tr("Ticketwise's data folder is read-only."),
             "blob": _tr("An attachment's stored copy could not be read."),
+            "newer_version": _tr("Ticketwise's data was written by a newer version of Ticketwise."),
         }
+        if reason == "newer_version":
+            return (
+                texts[reason],
+                _tr(
+                    "Start the newer version of Ticketwise again; this one "
+                    "cannot read its data without risking it."
+                ),
+            )
         return (
             texts.get(reason, _tr("Ticketwise could not read or write its data.")),
             _tr(
