@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.close_to_tray = False
         self.tray_available = False
         self._lists_generation = 0
+        self._storage_warned: set[tuple[str, str]] = set()
         self._quitting = False
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon)
@@ -178,7 +179,9 @@ class MainWindow(QMainWindow):
             shown = shown[:59] + "\u2026"
         self.setWindowTitle(
             self.tr("%1 \u2013 %2").replace("%1", shown).replace("%2", APP_NAME)
-            if shown else self.tr("New ticket \u2013 %1").replace("%1", APP_NAME))
+            if shown
+            else self.tr("New ticket \u2013 %1").replace("%1", APP_NAME)
+        )
 
     # -- messages -------------------------------------------------------------------------------
 
@@ -459,6 +462,10 @@ class MainWindow(QMainWindow):
         what, todo = describe_exception(exc)
         log.error("storage task failed: %s", exc, exc_info=exc)
         self.show_status(f"{what} {todo}")
+        key = (getattr(exc, "kind", ""), str(getattr(exc, "params", {}).get("reason", "")))
+        if key not in self._storage_warned:  # say it loudly once, then in the status bar
+            self._storage_warned.add(key)
+            show_warning(self, self.tr("Ticketwise cannot use its data"), f"{what}\n\n{todo}")
 
     # -- dialogs --------------------------------------------------------------------------------
 
