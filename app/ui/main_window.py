@@ -469,13 +469,19 @@ class MainWindow(QMainWindow):
 
     # -- dialogs --------------------------------------------------------------------------------
 
-    @Slot()
-    def open_settings(self) -> None:
-        """The settings dialog."""
+    def make_settings_dialog(self) -> SettingsDialog:
+        """The settings dialog, wired to this window."""
         settings = self._ctx.settings
         general = {key: settings[key] for key in ("language", "show_tray_icon", "close_to_tray")}
         dialog = SettingsDialog(self._profiles, self._runner, general, self)
         dialog.profiles_changed.connect(self.refresh_profiles)
+        return dialog
+
+    @Slot()
+    def open_settings(self) -> None:
+        """Show the settings dialog and apply what changed."""
+        settings = self._ctx.settings
+        dialog = self.make_settings_dialog()
         dialog.exec()
         for key, value in dialog.general_values.items():
             if settings[key] != value:
