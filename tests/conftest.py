@@ -33,7 +33,7 @@ def tw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 @pytest.fixture
-def ctx(tw_home: Path):  # noqa: ANN201
+def ctx(tw_home: Path):
     """An AppContext on the test's home."""
     from app.config.paths import resolve_paths
     from app.services.context import AppContext

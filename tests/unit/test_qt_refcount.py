@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-from PySide6.QtWidgets import QLabel, QWidget  # noqa: TID251 - tests may use widgets
+from PySide6.QtWidgets import QLabel, QWidget
 
 CALLS = 20_000
 TOLERANCE = 100  # other threads and the interpreter itself take and drop a few references
