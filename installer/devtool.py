@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,12 @@ VENV = ROOT / ".venv"
 PYPROJECT = ROOT / "pyproject.toml"
 MAIN = ROOT / "main.py"
 TRANSLATIONS = ROOT / "resources" / "translations"
+# What `lupdate` scans for translatable strings: the only code that may show text to the user.
+UI_SOURCES = (ROOT / "app" / "ui", ROOT / "app" / "bootstrap.py")
+SOURCE_LANGUAGE = "en"
+# The shipped languages, one resources/translations/ticketwise_<language>.ts each. English is
+# among them on purpose: its .ts says so explicitly (every translation equal to its source).
+LANGUAGES = ("it", "en")
 BENCH_DIR = ROOT / "tests" / "bench"
 
 WINDOWS = sys.platform == "win32"
@@ -99,6 +106,14 @@ commands:
   bench [ARGS...]  set up as for test, then run every tests/bench/bench_*.py with .venv's
                    python (ARGS go to each) and print their figures. Benchmarks are scripts,
                    not pytest tests.
+  lupdate [ARGS...]
+                   set up as for run, then update resources/translations/ticketwise_it.ts
+                   and ticketwise_en.ts from every .py under app/ui and app/bootstrap.py with
+                   .venv's pyside6-lupdate (-source-language en -target-language it|en
+                   -no-obsolete: strings gone from the code vanish from the .ts too; ARGS go
+                   to pyside6-lupdate). Prints each file's messages and how many are
+                   unfinished (-v also lists them): translate those (Qt Linguist, or any
+                   editor) before committing; the tests fail on an unfinished message.
   help             print this text.
 
 options (before the command; everything after it is passed on unchanged):
@@ -502,6 +517,46 @@ def build_translations(env: Env, opts: Options) -> None:
             raise SetupError(f"could not compile {name} (output above)")
 
 
+def ui_sources() -> list[Path]:
+    """The files lupdate scans, sorted (a directory stands for every .py below it)."""
+    files: list[Path] = []
+    for source in UI_SOURCES:
+        files += sorted(source.rglob("*.py")) if source.is_dir() else [source]
+    return files
+
+
+def ts_file(language: str) -> Path:
+    """The translation source of one language."""
+    return TRANSLATIONS / f"ticketwise_{language}.ts"
+
+
+@dataclass
+class TsSummary:
+    """What a .ts holds: how many messages, and the sources of those not translated yet."""
+
+    messages: int
+    unfinished: list[str]
+
+
+def summarize_ts(ts: Path) -> TsSummary:
+    """Count the messages of ``ts`` (obsolete and vanished ones, if any, are not counted)."""
+    try:
+        root = ET.parse(ts).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise SetupError(f"cannot read {shown(ts)}: {exc}") from exc
+    messages = 0
+    unfinished: list[str] = []
+    for message in root.iter("message"):
+        translation = message.find("translation")
+        kind = translation.get("type", "") if translation is not None else "unfinished"
+        if kind in ("obsolete", "vanished"):
+            continue
+        messages += 1
+        if kind == "unfinished":
+            unfinished.append(message.findtext("source", ""))
+    return TsSummary(messages, unfinished)
+
+
 # -- the whole set-up -------------------------------------------------------------------------
 
 
@@ -633,7 +688,36 @@ def command_bench(args: list[str], opts: Options) -> int:
     return exit_code(codes[0]) if codes else 0
 
 
-COMMANDS = {"run": command_run, "test": command_test, "bench": command_bench}
+def command_lupdate(args: list[str], opts: Options) -> int:
+    """Update every .ts from the UI code, then say what is left to translate."""
+    env = setup("run", opts, libraries_required=False)
+    lupdate = env.tool("pyside6-lupdate")
+    if not lupdate.exists():
+        raise SetupError(f"{lupdate} is missing: is PySide6 installed in .venv?")
+    sources = [shown(source) for source in ui_sources()]
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    for language in LANGUAGES:
+        ts = shown(ts_file(language))
+        cmd: list[str | Path] = [lupdate, *sources, "-source-language", SOURCE_LANGUAGE]
+        cmd += ["-target-language", language, "-no-obsolete", *args, "-ts", ts]
+        if run_quietly(cmd, f"pyside6-lupdate {ts}", opts, env=env.environ) != 0:
+            raise SetupError(f"could not update {ts} (output above)")
+    for language in LANGUAGES:
+        ts_path = ts_file(language)
+        summary = summarize_ts(ts_path)
+        say(f"{shown(ts_path)}: {summary.messages} messages, {len(summary.unfinished)} unfinished")
+        if opts.verbose:
+            for source in summary.unfinished:
+                say(f"  unfinished: {source!r}")
+    return 0
+
+
+COMMANDS = {
+    "run": command_run,
+    "test": command_test,
+    "bench": command_bench,
+    "lupdate": command_lupdate,
+}
 
 
 def parse_args(argv: Sequence[str]) -> tuple[Options, str, list[str]]:
@@ -657,7 +741,7 @@ def parse_args(argv: Sequence[str]) -> tuple[Options, str, list[str]]:
 def usage_error(text: str) -> NoReturn:
     """Stop with exit code 2, a short usage and the problem."""
     sys.stderr.write(HELP.splitlines()[0] + "\n")
-    fail(f"{text}; commands: run, test, bench (--help says more)", 2)
+    fail(f"{text}; commands: {', '.join(COMMANDS)} (--help says more)", 2)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
