@@ -17,6 +17,7 @@ from typing import Any
 
 from app.config.files import read_json, read_toml, write_json
 from app.core.errors import ConfigError
+from app.core.hooks import HookStyle
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ KINDS = ("smtp",)
 """Help-desk kinds this version can send to. (otrs, rt and zammad arrive with their connectors.)"""
 
 SECURITY = ("starttls", "ssl", "none")
+HOOK_STYLES = ("otrs", "rt")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 _EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$|^[^@\s<>\"]+@localhost$")
@@ -49,10 +51,21 @@ class Profile:
     security: str = "starttls"
     login: str = ""  # empty: no AUTH
     ca_file: str = ""  # extra CA certificates to trust (PEM); verification is never off
-    ticket_hook: str = "Ticket#"  # what the help desk puts before the number in subjects
-    url: str = ""  # web API base URL (API kinds)
-    queue: str = ""
+    ticket_hook: str = "Ticket#"  # otrs style: the hook before the number; rt style: the rtname
+    hook_style: str = "otrs"  # how the help desk tags subjects: otrs "[Ticket#N]", rt "[rtname #N]"
+    hook_divider: str = ""  # OTRS's Ticket::HookDivider (empty by default)
+    url: str = ""  # web API base URL (API kinds), e.g. .../nph-genericinterface.pl/Webservice/X
+    webservice: str = "GenericTicketConnectorREST"  # OTRS family: the web service's name
+    portal_url: str = ""  # the customer portal, for links to a ticket's page
+    queue: str = ""  # where new tickets go (API kinds)
     priority: str = ""
+    ticket_type: str = ""
+    reopen_on_follow_up: bool = True  # a follow-up to a closed ticket asks to reopen it
+    imap_host: str = ""  # e-mail kind: where the help desk's replies arrive (empty: no reading)
+    imap_port: int = 993
+    imap_security: str = "ssl"
+    imap_login: str = ""  # empty: the SMTP login
+    imap_folder: str = "INBOX"
     admin_provided: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,9 +80,24 @@ class Profile:
         return f"profile:{self.name}"
 
     @property
+    def imap_keyring_user(self) -> str:
+        """The keyring account of the IMAP password, when it differs from the SMTP one."""
+        return f"profile:{self.name}:imap"
+
+    @property
     def needs_password(self) -> bool:
         """True when the profile logs in."""
         return bool(self.login)
+
+    @property
+    def hook(self) -> HookStyle:
+        """How this help desk tags ticket numbers in mail subjects."""
+        return HookStyle(self.hook_style, self.ticket_hook or "Ticket#", self.hook_divider)
+
+    @property
+    def reads_mail(self) -> bool:
+        """True when the profile reads the help desk's replies over IMAP."""
+        return self.kind == "smtp" and bool(self.imap_host)
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Profile) if f.name != "admin_provided"}
@@ -82,12 +110,15 @@ def profile_from_dict(data: Mapping[str, Any], *, admin: bool = False) -> Profil
         spec = _FIELDS.get(key)
         if spec is None:
             raise ConfigError(f"unknown profile field {key!r}", field=key)
-        if key == "port":
+        if spec.type in (bool, "bool"):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{key} must be true or false, not {value!r}", field=key)
+        elif spec.type in (int, "int"):
             if isinstance(value, bool) or not isinstance(value, int):
                 try:
                     values[key] = int(str(value))
                 except ValueError:
-                    raise ConfigError(f"port must be a number, not {value!r}", field=key) from None
+                    raise ConfigError(f"{key} must be a number, not {value!r}", field=key) from None
                 continue
         elif not isinstance(value, str):
             raise ConfigError(f"{key} must be text, not {value!r}", field=key)
@@ -111,10 +142,26 @@ def validate(profile: Profile) -> list[tuple[str, str]]:
             problems.append(("from_address", "invalid_email"))
         if not profile.host.strip() or any(c.isspace() for c in profile.host.strip()):
             problems.append(("host", "required"))
+    if profile.kind in ("otrs", "rt"):
+        if not profile.url.startswith(("https://", "http://")) or any(
+            c.isspace() for c in profile.url
+        ):
+            problems.append(("url", "invalid_url"))
+        if not profile.login:
+            problems.append(("login", "required"))
     if not 1 <= profile.port <= 65535:
         problems.append(("port", "invalid_port"))
     if profile.security not in SECURITY:
         problems.append(("security", "invalid_security"))
+    if profile.hook_style not in HOOK_STYLES:
+        problems.append(("hook_style", "invalid_hook_style"))
+    if profile.imap_host:
+        if any(c.isspace() for c in profile.imap_host.strip()):
+            problems.append(("imap_host", "required"))
+        if not 1 <= profile.imap_port <= 65535:
+            problems.append(("imap_port", "invalid_port"))
+        if profile.imap_security not in SECURITY:
+            problems.append(("imap_security", "invalid_security"))
     if profile.ca_file and not Path(profile.ca_file).expanduser().is_file():
         problems.append(("ca_file", "missing_file"))
     return problems

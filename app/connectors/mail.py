@@ -13,6 +13,8 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
@@ -39,9 +41,12 @@ from app.core.errors import (
     Rejected,
     TimeoutFailure,
     TooLarge,
+    Unsupported,
     UserFacingError,
 )
+from app.core.hooks import follow_up_subject
 from app.core.model import Submission
+from app.core.tickets import Scope, Thread, Ticket
 
 log = logging.getLogger(__name__)
 
@@ -330,6 +335,45 @@ class SmtpConnector:
     ) -> CreateResult:
         """Send the ticket as one mail to the support address."""
         message = build_message(submission, self.profile, read_blob)
+        return self._deliver(message, on_stage=on_stage, on_progress=on_progress, cancel=cancel)
+
+    def add_article(
+        self,
+        submission: Submission,
+        read_blob: Callable[[str], bytes],
+        *,
+        reopen: bool = False,
+        on_stage: StageCallback | None = None,
+        on_progress: ProgressCallback | None = None,
+        cancel: Cancel | None = None,
+    ) -> CreateResult:
+        """A follow-up mail: the ticket hook in the subject, threaded to the mail answered.
+
+        E-mail help desks reopen a closed ticket on a customer follow-up by themselves (OTRS's
+        PostMaster does; RT does on correspondence), so ``reopen`` needs nothing more here.
+        """
+        if not submission.ticket_number:
+            raise Unsupported("a follow-up by e-mail needs the ticket number", reason="no_number")
+        followup = replace(
+            submission,
+            subject=follow_up_subject(
+                submission.subject, self.profile.hook, submission.ticket_number
+            ),
+        )
+        message = build_message(
+            followup, self.profile, read_blob, in_reply_to=submission.in_reply_to
+        )
+        result = self._deliver(message, on_stage=on_stage, on_progress=on_progress, cancel=cancel)
+        return replace(result, ticket_number=submission.ticket_number)
+
+    def _deliver(
+        self,
+        message: EmailMessage,
+        *,
+        on_stage: StageCallback | None,
+        on_progress: ProgressCallback | None,
+        cancel: Cancel | None,
+    ) -> CreateResult:
         payload = message.as_bytes(policy=policy.SMTP)
         if on_stage:
             on_stage("connecting")
@@ -370,8 +414,22 @@ class SmtpConnector:
         return CreateResult(message_id=str(message["Message-ID"]))
 
     def find_by_submission_key(self, submission_key: str) -> CreateResult | None:
-        """Plain SMTP cannot look anything up (the IMAP reader will, for profiles that have it)."""
+        """Plain SMTP cannot look anything up."""
         return None
+
+    def list_tickets(self, scope: Scope, changed_since: datetime | None = None) -> list[Ticket]:
+        """Sending mail alone shows no tickets: the profile needs a mailbox to read (IMAP)."""
+        raise Unsupported(
+            "this profile only sends mail; add its IMAP mailbox to follow tickets", reason="no_imap"
+        )
+
+    def get_thread(self, ticket_id: str) -> Thread:
+        """See :meth:`list_tickets`."""
+        raise Unsupported("this profile only sends mail", reason="no_imap")
+
+    def get_attachment(self, ticket_id: str, article_id: str, attachment_id: str) -> bytes:
+        """See :meth:`list_tickets`."""
+        raise Unsupported("this profile only sends mail", reason="no_imap")
 
     @staticmethod
     def _quit(smtp: smtplib.SMTP) -> None:

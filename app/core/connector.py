@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from app.core.model import Submission
+from app.core.tickets import Scope, Thread, Ticket
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (done, total) units (bytes where known) as work progresses."""
@@ -25,8 +27,12 @@ class Capabilities:
     """What a help desk supports through this connector."""
 
     creates_tickets: bool = True
+    follow_ups: bool = True  # add an article to an existing ticket
+    lists_tickets: bool = False  # list_tickets / get_thread work
+    company_scope: bool = False  # Scope.COMPANY lists colleagues' tickets too
     reports_ticket_number: bool = False  # the number comes back with the create call
     finds_by_submission_key: bool = False  # reconciliation after an unknown outcome
+    reopens_on_follow_up: bool = False  # add_article(reopen=True) reopens a closed ticket
     max_message_bytes: int | None = None  # learnt from the server (e.g. ESMTP SIZE), if any
 
 
@@ -34,8 +40,10 @@ class Capabilities:
 class Identity:
     """Who the connector is logged in as, for "Connected as ..." messages."""
 
-    display: str
+    display: str  # "Jane Customer (ACME)"
     detail: str = ""
+    login: str = ""
+    customer_id: str = ""  # the organisation, where the help desk has one
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,8 @@ class CreateResult:
     ticket_number: str = ""
     ticket_id: str = ""
     message_id: str = ""
+    article_id: str = ""
+    url: str = ""  # the ticket's customer-portal page, where there is one
 
 
 class Cancel(Protocol):
@@ -76,6 +86,33 @@ class Connector(Protocol):
         cancel: Cancel | None = None,
     ) -> CreateResult:
         """Create a ticket from ``submission``; attachments are read through ``read_blob(sha)``."""
+        ...
+
+    def add_article(
+        self,
+        submission: Submission,
+        read_blob: Callable[[str], bytes],
+        *,
+        reopen: bool = False,
+        on_stage: StageCallback | None = None,
+        on_progress: ProgressCallback | None = None,
+        cancel: Cancel | None = None,
+    ) -> CreateResult:
+        """Add a follow-up to the ticket ``submission.ticket_id`` / ``submission.ticket_number``;
+        with ``reopen``, ask the help desk to reopen it if it is closed."""
+        ...
+
+    def list_tickets(self, scope: Scope, changed_since: datetime | None = None) -> list[Ticket]:
+        """The user's tickets (``Scope.MINE``) or their organisation's; only those changed after
+        ``changed_since`` when given (incremental sync)."""
+        ...
+
+    def get_thread(self, ticket_id: str) -> Thread:
+        """One ticket with the articles the user may see, oldest first (no attachment bytes)."""
+        ...
+
+    def get_attachment(self, ticket_id: str, article_id: str, attachment_id: str) -> bytes:
+        """The bytes of one attachment."""
         ...
 
     def find_by_submission_key(self, submission_key: str) -> CreateResult | None:

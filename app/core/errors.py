@@ -122,6 +122,13 @@ class StorageError(UserFacingError):
     exit_code = 1
 
 
+class Unsupported(UserFacingError):
+    """This help desk (or this profile's set-up) cannot do that."""
+
+    kind = "unsupported"
+    exit_code = 3
+
+
 class NotReady(UserFacingError):
     """The draft cannot be sent as it is (an empty subject or description)."""
 

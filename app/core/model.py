@@ -137,7 +137,15 @@ class Submission:
     body: str
     attachments: tuple[AttachmentRef, ...] = ()
     created_at: datetime = field(default_factory=utc_now)
-    ticket_number: str = ""  # for a follow-up: the ticket it belongs to
+    ticket_number: str = ""  # for a follow-up: the ticket it belongs to (what users quote)
+    ticket_id: str = ""  # for a follow-up: the help desk's internal id, where it differs
+    reopen: bool = False  # for a follow-up: reopen the ticket if it is closed
+    in_reply_to: str = ""  # for an e-mail follow-up: the Message-ID of the mail answered
+
+    @property
+    def is_follow_up(self) -> bool:
+        """True for an article on an existing ticket."""
+        return bool(self.ticket_number or self.ticket_id)
 
     @property
     def total_attachment_bytes(self) -> int:
@@ -158,18 +166,12 @@ class OutboxItem:
     error_kind: str = ""
     error_text: str = ""
     error_reason: str = ""  # the error's sub-reason code (e.g. "refused", "dns")
-    ticket_number: str = ""
+    ticket_number: str = ""  # the ticket the help desk created (or the follow-up's ticket)
+    ticket_id: str = ""
+    ticket_url: str = ""
+    message_id: str = ""  # of the mail we sent, for threading the help desk's replies
     sent_at: datetime | None = None
     draft_id: int | None = None
-
-
-@dataclass(frozen=True)
-class SendResult:
-    """What a connector reports after a successful create."""
-
-    ticket_number: str = ""
-    ticket_id: str = ""
-    message_id: str = ""
 
 
 def to_iso(value: datetime | None) -> str | None:

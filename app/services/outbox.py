@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from app.connectors import make_connector
 from app.core.composer import BodyLabels, blockers, check_draft, render_body
-from app.core.connector import Connector
+from app.core.connector import Connector, CreateResult
 from app.core.errors import (
     Cancelled,
     ConfigError,
@@ -199,13 +199,26 @@ class OutboxService:
         try:
             connector = self.connector_for(item.submission.profile)
             stages = {"connecting": SendStage.CONNECTING, "committing": SendStage.COMMITTING}
-            result = connector.create_ticket(
-                item.submission,
-                self._ctx.blobs.read,
-                on_stage=lambda stage: repo.set_stage(item_id, stages[stage]),
-                on_progress=on_progress,
-                cancel=cancel,
-            )
+            reconciled = self._reconcile(connector, item)
+            if reconciled is not None:
+                result = reconciled
+            elif item.submission.is_follow_up:
+                result = connector.add_article(
+                    item.submission,
+                    self._ctx.blobs.read,
+                    reopen=item.submission.reopen,
+                    on_stage=lambda stage: repo.set_stage(item_id, stages[stage]),
+                    on_progress=on_progress,
+                    cancel=cancel,
+                )
+            else:
+                result = connector.create_ticket(
+                    item.submission,
+                    self._ctx.blobs.read,
+                    on_stage=lambda stage: repo.set_stage(item_id, stages[stage]),
+                    on_progress=on_progress,
+                    cancel=cancel,
+                )
         except Cancelled:
             repo.mark_failed(item_id, "cancelled", "cancelled by the user")
             return AttemptResult(item_id, Outcome.FAILED, error=None)
@@ -237,7 +250,13 @@ class OutboxService:
             # handler report the bug.
             repo.mark_failed(item_id, "bug", f"{type(exc).__name__}: {exc}")
             raise
-        repo.mark_sent(item_id, result.ticket_number)
+        repo.mark_sent(
+            item_id,
+            result.ticket_number or item.submission.ticket_number,
+            ticket_id=result.ticket_id or item.submission.ticket_id,
+            url=result.url,
+            message_id=result.message_id,
+        )
         log.info(
             "outbox: item %d sent (ticket %s, %s)",
             item_id,
@@ -257,6 +276,20 @@ class OutboxService:
             )
         )
         return AttemptResult(item_id, Outcome.SENT, ticket_number=result.ticket_number)
+
+    def _reconcile(self, connector: Connector, item: OutboxItem) -> CreateResult | None:
+        """Before retrying an attempt whose outcome was unknown, ask the help desk whether the
+        ticket arrived after all (by its submission key), so it is never created twice."""
+        if item.error_kind != "outcome_unknown" or item.submission.is_follow_up:
+            return None
+        if not connector.capabilities().finds_by_submission_key:
+            return None
+        found = connector.find_by_submission_key(item.submission.submission_key)
+        if found is not None:
+            log.info(
+                "outbox: item %d was created after all (ticket %s)", item.id, found.ticket_number
+            )
+        return found
 
     def flush(
         self,

@@ -58,4 +58,63 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 4: the error's sub-reason code ("refused", "dns"...), so the UI can say what to do.
     ("ALTER TABLE outbox ADD COLUMN error_reason TEXT NOT NULL DEFAULT ''",),
+    # 5: help-desk connectors. Follow-ups in the outbox (the target ticket's internal id, reopen)
+    #    and what the help desk answered (its ticket id and portal URL); the mirror of the
+    #    user's tickets and articles; IMAP read positions (UIDVALIDITY/UID per folder).
+    (
+        "ALTER TABLE outbox ADD COLUMN target_ticket_id TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE outbox ADD COLUMN reopen INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE outbox ADD COLUMN in_reply_to TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE outbox ADD COLUMN ticket_id TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE outbox ADD COLUMN ticket_url TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE outbox ADD COLUMN message_id TEXT NOT NULL DEFAULT ''",
+        """
+        CREATE TABLE tickets (
+            profile TEXT NOT NULL,
+            id TEXT NOT NULL,
+            number TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT '',
+            state_type TEXT NOT NULL DEFAULT 'unknown',
+            queue TEXT NOT NULL DEFAULT '',
+            priority TEXT NOT NULL DEFAULT '',
+            customer_user TEXT NOT NULL DEFAULT '',
+            customer_id TEXT NOT NULL DEFAULT '',
+            created_at TEXT,
+            changed_at TEXT,
+            url TEXT NOT NULL DEFAULT '',
+            mine INTEGER NOT NULL DEFAULT 1,
+            synced_at TEXT,
+            PRIMARY KEY (profile, id)
+        )
+        """,
+        "CREATE INDEX tickets_number ON tickets (profile, number)",
+        """
+        CREATE TABLE articles (
+            profile TEXT NOT NULL,
+            ticket_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            sender TEXT NOT NULL DEFAULT 'agent',
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            from_addr TEXT NOT NULL DEFAULT '',
+            to_addr TEXT NOT NULL DEFAULT '',
+            message_id TEXT NOT NULL DEFAULT '',
+            created_at TEXT,
+            attachments TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (profile, ticket_id, id),
+            FOREIGN KEY (profile, ticket_id) REFERENCES tickets (profile, id) ON DELETE CASCADE
+        )
+        """,
+        "CREATE INDEX articles_message_id ON articles (profile, message_id)",
+        """
+        CREATE TABLE mail_sync (
+            profile TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            last_uid INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (profile, folder)
+        )
+        """,
+    ),
 )

@@ -108,6 +108,9 @@ def item_from_row(row: sqlite3.Row) -> OutboxItem:
         attachments=attachments_from_json(row["attachments"]),
         created_at=created,
         ticket_number=row["target_ticket"],
+        ticket_id=row["target_ticket_id"],
+        reopen=bool(row["reopen"]),
+        in_reply_to=row["in_reply_to"],
     )
     return OutboxItem(
         id=int(row["id"]),
@@ -120,6 +123,9 @@ def item_from_row(row: sqlite3.Row) -> OutboxItem:
         error_text=row["error_text"],
         error_reason=row["error_reason"],
         ticket_number=row["ticket_number"],
+        ticket_id=row["ticket_id"],
+        ticket_url=row["ticket_url"],
+        message_id=row["message_id"],
         sent_at=from_iso(row["sent_at"]),
     )
 
@@ -137,7 +143,8 @@ class OutboxRepo:
         with self._db.write(durable=True) as conn:
             cur = conn.execute(
                 "INSERT INTO outbox (submission_key, profile, subject, body, attachments,"
-                " created_at, state, target_ticket, draft_json) VALUES (?,?,?,?,?,?,?,?,?)",
+                " created_at, state, target_ticket, target_ticket_id, reopen, in_reply_to,"
+                " draft_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     submission.submission_key,
                     submission.profile,
@@ -147,6 +154,9 @@ class OutboxRepo:
                     to_iso(submission.created_at),
                     OutboxState.QUEUED.value,
                     submission.ticket_number,
+                    submission.ticket_id,
+                    int(submission.reopen),
+                    submission.in_reply_to,
                     draft_to_json(draft) if draft else None,
                 ),
             )
@@ -207,14 +217,42 @@ class OutboxRepo:
                 "UPDATE outbox SET stage=? WHERE id=? AND state='sending'", (stage.value, item_id)
             )
 
-    def mark_sent(self, item_id: int, ticket_number: str = "") -> None:
-        """sending -> sent."""
+    def mark_sent(
+        self,
+        item_id: int,
+        ticket_number: str = "",
+        *,
+        ticket_id: str = "",
+        url: str = "",
+        message_id: str = "",
+    ) -> None:
+        """sending (or unknown, when reconciled) -> sent, with what the help desk answered."""
         with self._db.write(durable=True) as conn:
             conn.execute(
                 "UPDATE outbox SET state='sent', stage='none', owner='', error_kind='',"
-                " error_text='', ticket_number=?, sent_at=? WHERE id=?",
-                (ticket_number, to_iso(utc_now()), item_id),
+                " error_text='', error_reason='', ticket_number=?, ticket_id=?, ticket_url=?,"
+                " message_id=?, sent_at=? WHERE id=?",
+                (ticket_number, ticket_id, url, message_id, to_iso(utc_now()), item_id),
             )
+
+    def set_ticket_number(self, item_id: int, ticket_number: str, ticket_id: str = "") -> bool:
+        """Learn a sent item's ticket number later (an e-mail help desk's auto-reply)."""
+        with self._db.write(durable=True) as conn:
+            cur = conn.execute(
+                "UPDATE outbox SET ticket_number=?, ticket_id=CASE WHEN ?='' THEN ticket_id"
+                " ELSE ? END WHERE id=? AND ticket_number=''",
+                (ticket_number, ticket_id, ticket_id, item_id),
+            )
+            return cur.rowcount == 1
+
+    def find_by_message_id(self, profile: str, message_id: str) -> OutboxItem | None:
+        """The sent item whose mail had ``message_id`` (replies point at it)."""
+        with self._db.read() as conn:
+            row = conn.execute(
+                "SELECT * FROM outbox WHERE profile=? AND message_id=? ORDER BY id DESC LIMIT 1",
+                (profile, message_id),
+            ).fetchone()
+        return item_from_row(row) if row else None
 
     def mark_retry(
         self, item_id: int, next_at: datetime, kind: str, text: str, reason: str = ""

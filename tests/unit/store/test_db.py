@@ -57,6 +57,56 @@ RELEASED_SCHEMAS[4] = (
     {"drafts": _DRAFTS, "outbox": [*_OUTBOX_3, "error_reason"]},
     ["drafts_updated", "outbox_due"],
 )
+_OUTBOX_5 = [
+    *_OUTBOX_3,
+    "error_reason",
+    "target_ticket_id",
+    "reopen",
+    "in_reply_to",
+    "ticket_id",
+    "ticket_url",
+    "message_id",
+]
+_TICKETS = [
+    "profile",
+    "id",
+    "number",
+    "title",
+    "state",
+    "state_type",
+    "queue",
+    "priority",
+    "customer_user",
+    "customer_id",
+    "created_at",
+    "changed_at",
+    "url",
+    "mine",
+    "synced_at",
+]
+_ARTICLES = [
+    "profile",
+    "ticket_id",
+    "id",
+    "sender",
+    "subject",
+    "body",
+    "from_addr",
+    "to_addr",
+    "message_id",
+    "created_at",
+    "attachments",
+]
+RELEASED_SCHEMAS[5] = (
+    {
+        "drafts": _DRAFTS,
+        "outbox": _OUTBOX_5,
+        "tickets": _TICKETS,
+        "articles": _ARTICLES,
+        "mail_sync": ["profile", "folder", "uidvalidity", "last_uid"],
+    },
+    ["articles_message_id", "drafts_updated", "outbox_due", "tickets_number"],
+)
 
 T1 = datetime(2024, 2, 1, 8, 0, 0, 250000, tzinfo=UTC)
 T2 = datetime(2024, 2, 2, 9, 15, 0, 500000, tzinfo=UTC)
