@@ -250,9 +250,11 @@ class SmtpConnector:
         *,
         timeout: float = 30.0,
         default_max_bytes: int = 20 * 1024 * 1024,
+        imap_password: str | None = None,
     ) -> None:
         self.profile = profile
         self._password = password
+        self._imap_password = imap_password if imap_password is not None else password
         self.timeout = timeout
         self.default_max_bytes = default_max_bytes
         self._server_max: int | None = None

@@ -176,11 +176,15 @@ class OutboxService:
         """A connector for the profile, with its password from the keyring."""
         profile = self._ctx.profiles.get(profile_name)
         password = self._ctx.secrets.get(profile.keyring_user) if profile.needs_password else None
+        imap_password = None
+        if profile.reads_mail:  # a separate IMAP password, if one was stored; else the SMTP one
+            imap_password = self._ctx.secrets.get(profile.imap_keyring_user)
         return self._factory(
             profile,
             password,
             timeout=float(self._ctx.settings.get_int("network_timeout_s")),
             default_max_bytes=self._ctx.settings.get_int("max_message_mb") * 1024 * 1024,
+            imap_password=imap_password,
         )
 
     def send_one(
