@@ -239,6 +239,8 @@ def _item_dict(item: OutboxItem) -> dict[str, Any]:
         "error_kind": item.error_kind,
         "error": item.error_text,
         "ticket_number": item.ticket_number,
+        "ticket_id": item.ticket_id,
+        "url": item.ticket_url,
         "created_at": to_iso(item.submission.created_at),
         "sent_at": to_iso(item.sent_at),
         "attachments": [a.name for a in item.submission.attachments],
