@@ -530,6 +530,26 @@ def ts_file(language: str) -> Path:
     return TRANSLATIONS / f"ticketwise_{language}.ts"
 
 
+def lupdate_argv(
+    lupdate: Path, language: str, ts: Path, extra: Sequence[str] = ()
+) -> list[str | Path]:
+    """The pyside6-lupdate command that brings ``ts`` up to date (run it in the repository; the
+    UI tests run it too, to check the committed .ts files are current)."""
+    sources = [shown(source) for source in ui_sources()]
+    return [
+        lupdate,
+        *sources,
+        "-source-language",
+        SOURCE_LANGUAGE,
+        "-target-language",
+        language,
+        "-no-obsolete",
+        *extra,
+        "-ts",
+        shown(ts),
+    ]
+
+
 @dataclass
 class TsSummary:
     """What a .ts holds: how many messages, and the sources of those not translated yet."""
@@ -694,14 +714,12 @@ def command_lupdate(args: list[str], opts: Options) -> int:
     lupdate = env.tool("pyside6-lupdate")
     if not lupdate.exists():
         raise SetupError(f"{lupdate} is missing: is PySide6 installed in .venv?")
-    sources = [shown(source) for source in ui_sources()]
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
-        ts = shown(ts_file(language))
-        cmd: list[str | Path] = [lupdate, *sources, "-source-language", SOURCE_LANGUAGE]
-        cmd += ["-target-language", language, "-no-obsolete", *args, "-ts", ts]
-        if run_quietly(cmd, f"pyside6-lupdate {ts}", opts, env=env.environ) != 0:
-            raise SetupError(f"could not update {ts} (output above)")
+        ts = ts_file(language)
+        cmd = lupdate_argv(lupdate, language, ts, args)
+        if run_quietly(cmd, f"pyside6-lupdate {shown(ts)}", opts, env=env.environ) != 0:
+            raise SetupError(f"could not update {shown(ts)} (output above)")
     for language in LANGUAGES:
         ts_path = ts_file(language)
         summary = summarize_ts(ts_path)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -45,6 +46,31 @@ def nav_icon(name: str) -> QIcon:
     return QIcon(str(ICONS / f"{name}.svg"))
 
 
+class StatusLabel(QLabel):
+    """The status bar's one line. A text too long for it (an error in Italian, a narrow window)
+    ends in "\u2026" instead of being cut mid-word; the tooltip then holds all of it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        # Take the width the status bar gives, rather than asking for the whole text's width.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def show_text(self, text: str) -> None:
+        """Show ``text``, elided to the label's width."""
+        self._full = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        self.setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+
+
 class MainWindow(QMainWindow):
     """Ticketwise's window."""
 
@@ -73,7 +99,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(200)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(2)
@@ -100,7 +126,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.status_label = QLabel()
+        self.status_label = StatusLabel()
         self.statusBar().addWidget(self.status_label, 1)
 
         self._build_menus()
@@ -188,7 +214,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def show_status(self, text: str) -> None:
         """A transient message in the status bar."""
-        self.status_label.setText(text)
+        self.status_label.show_text(text)
 
     def on_message(self, message: Message) -> None:
         """A message from the services (already on the GUI thread)."""

@@ -1,0 +1,1365 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AttachmentList</name>
+    <message>
+        <location filename="../../app/ui/attachments.py" line="91"/>
+        <source>Drop files or screenshots here, or paste an image with Ctrl+Shift+V</source>
+        <translation>Drop files or screenshots here, or paste an image with Ctrl+Shift+V</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="36"/>
+        <source>What the help desk needs</source>
+        <translation>What the help desk needs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="73"/>
+        <source>Only the subject and the description are required. The rest is advice: tickets with it get solved faster.</source>
+        <translation>Only the subject and the description are required. The rest is advice: tickets with it get solved faster.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="85"/>
+        <source>A specific subject</source>
+        <translation>A specific subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="86"/>
+        <source>A detailed description</source>
+        <translation>A detailed description</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="87"/>
+        <source>The steps that led to it</source>
+        <translation>The steps that led to it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="88"/>
+        <source>What you expected, what happened</source>
+        <translation>What you expected, what happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="89"/>
+        <source>Screenshots of the problem</source>
+        <translation>Screenshots of the problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="90"/>
+        <source>The browser you used</source>
+        <translation>The browser you used</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="97"/>
+        <source>Required: write a subject.</source>
+        <translation>Required: write a subject.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="99"/>
+        <source>Say what fails and where, e.g. “Invoice PDF export fails with error 500”.</source>
+        <translation>Say what fails and where, e.g. “Invoice PDF export fails with error 500”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="103"/>
+        <source>A few more words help the help desk triage it.</source>
+        <translation>A few more words help the help desk triage it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="105"/>
+        <source>Avoid writing the subject in capitals.</source>
+        <translation>Avoid writing the subject in capitals.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="106"/>
+        <source>Required: describe what happened.</source>
+        <translation>Required: describe what happened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="108"/>
+        <source>Say in your own words what happened.</source>
+        <translation>Say in your own words what happened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="111"/>
+        <source>Add some detail: what were you doing, what did you see?</source>
+        <translation>Add some detail: what were you doing, what did you see?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="113"/>
+        <source>List what you did, one step per line.</source>
+        <translation>List what you did, one step per line.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="114"/>
+        <source>Add each step up to the error, one per line.</source>
+        <translation>Add each step up to the error, one per line.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="116"/>
+        <source>Say what you expected and what happened instead.</source>
+        <translation>Say what you expected and what happened instead.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="118"/>
+        <source>Say what you expected to happen.</source>
+        <translation>Say what you expected to happen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="119"/>
+        <source>Say what happened instead.</source>
+        <translation>Say what happened instead.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="121"/>
+        <source>Attach, paste or drop a screenshot of the error.</source>
+        <translation>Attach, paste or drop a screenshot of the error.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="124"/>
+        <source>Pick the browser, or say it is not a browser problem.</source>
+        <translation>Pick the browser, or say it is not a browser problem.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="145"/>
+        <source>%1 of %2 ready</source>
+        <translation>%1 of %2 ready</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWidget</name>
+    <message>
+        <location filename="../../app/ui/composer.py" line="138"/>
+        <source>Help desk:</source>
+        <translation>Help desk:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="141"/>
+        <source>not set up yet</source>
+        <translation>not set up yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="157"/>
+        <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
+        <translation>What fails, and where? e.g. “Invoice PDF export fails with error 500”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="161"/>
+        <source>&amp;Subject</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="165"/>
+        <source>Describe the problem: what were you doing, what did you see, since when?</source>
+        <translation>Describe the problem: what were you doing, what did you see, since when?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="168"/>
+        <source>1. Opened …
+2. Clicked …
+3. The error appeared</source>
+        <translation>1. Opened …
+2. Clicked …
+3. The error appeared</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="170"/>
+        <source>What should have happened?</source>
+        <translation>What should have happened?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="171"/>
+        <source>What happened instead? Quote any error message.</source>
+        <translation>What happened instead? Quote any error message.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="175"/>
+        <source>&amp;What happened</source>
+        <translation>&amp;What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="177"/>
+        <source>S&amp;teps that led to it</source>
+        <translation>S&amp;teps that led to it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="181"/>
+        <source>What you &amp;expected</source>
+        <translation>What you &amp;expected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="182"/>
+        <source>What happened &amp;instead</source>
+        <translation>What happened &amp;instead</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="193"/>
+        <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
+        <translation>Which browser were you using? e.g. Firefox 128, Chrome 131</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="195"/>
+        <source>Not a browser problem</source>
+        <translation>Not a browser problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="199"/>
+        <source>&amp;Browser</source>
+        <translation>&amp;Browser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="203"/>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="207"/>
+        <source>Add &amp;files…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="209"/>
+        <source>&amp;Paste image</source>
+        <translation>&amp;Paste image</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="211"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="219"/>
+        <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
+        <translation>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="246"/>
+        <source>&amp;Delete draft</source>
+        <translation>&amp;Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="248"/>
+        <source>Send &amp;ticket</source>
+        <translation>Send &amp;ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="264"/>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="266"/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="292"/>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="293"/>
+        <source>Steps that led to it</source>
+        <translation>Steps that led to it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="294"/>
+        <source>What I expected</source>
+        <translation>What I expected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="295"/>
+        <source>What happened instead</source>
+        <translation>What happened instead</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="296"/>
+        <source>Browser</source>
+        <translation>Browser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="297"/>
+        <source>not a browser problem</source>
+        <translation>not a browser problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="307"/>
+        <source>Set up a help desk…</source>
+        <translation>Set up a help desk…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="334"/>
+        <location filename="../../app/ui/composer.py" line="436"/>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="424"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="443"/>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="447"/>
+        <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
+        <translation>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="486"/>
+        <source>Screenshot %1.png</source>
+        <translation>Screenshot %1.png</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="497"/>
+        <source>Adding %1…</source>
+        <translation>Adding %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="523"/>
+        <source>Attachment not added</source>
+        <translation>Attachment not added</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="551"/>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="563"/>
+        <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
+        <translation>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="629"/>
+        <source>A subject and a description are needed before sending.</source>
+        <translation>A subject and a description are needed before sending.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="640"/>
+        <source>Delete draft</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="641"/>
+        <source>Delete this draft? What you wrote and attached here will be gone.</source>
+        <translation>Delete this draft? What you wrote and attached here will be gone.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="654"/>
+        <source>Draft deleted.</source>
+        <translation>Draft deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="302"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="327"/>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="344"/>
+        <source>✔ Connected as %1</source>
+        <translation>✔ Connected as %1</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="89"/>
+        <source>Ticketwise hit a bug</source>
+        <translation>Ticketwise hit a bug</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="91"/>
+        <source>Something went wrong inside Ticketwise. Your draft is saved and nothing in the outbox is lost. Please report this, with the details below.</source>
+        <translation>Something went wrong inside Ticketwise. Your draft is saved and nothing in the outbox is lost. Please report this, with the details below.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsView</name>
+    <message>
+        <location filename="../../app/ui/lists.py" line="62"/>
+        <source>Drafts</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="65"/>
+        <source>Everything you type is saved as you go. Pick a draft to carry on.</source>
+        <translation>Everything you type is saved as you go. Pick a draft to carry on.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="70"/>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="71"/>
+        <source>Help desk</source>
+        <translation>Help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="72"/>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="73"/>
+        <source>Last edited</source>
+        <translation>Last edited</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="79"/>
+        <source>No drafts. A new ticket becomes a draft as soon as you type.</source>
+        <translation>No drafts. A new ticket becomes a draft as soon as you type.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="85"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="87"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="98"/>
+        <source>(no subject)</source>
+        <translation>(no subject)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="100"/>
+        <source>%1 (open in the composer)</source>
+        <translation>%1 (open in the composer)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="20"/>
+        <source>No password is stored for this help desk.</source>
+        <translation>No password is stored for this help desk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="21"/>
+        <source>Open Settings, select the profile and enter your password.</source>
+        <translation>Open Settings, select the profile and enter your password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="26"/>
+        <source>The server refused your login name or password.</source>
+        <translation>The server refused your login name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="27"/>
+        <source>Check the login and password in Settings, then press Retry.</source>
+        <translation>Check the login and password in Settings, then press Retry.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="31"/>
+        <location filename="../../app/ui/errors.py" line="60"/>
+        <source>The server said:</source>
+        <translation>The server said:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="38"/>
+        <source>The server&apos;s certificate is not trusted, so the connection was not made.</source>
+        <translation>The server&apos;s certificate is not trusted, so the connection was not made.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="41"/>
+        <source>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</source>
+        <translation>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="47"/>
+        <location filename="../../app/ui/errors.py" line="169"/>
+        <source>Details:</source>
+        <translation>Details:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="54"/>
+        <source>The mail server refused the help desk&apos;s address.</source>
+        <translation>The mail server refused the help desk&apos;s address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="57"/>
+        <source>Check the support address in Settings.</source>
+        <translation>Check the support address in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="70"/>
+        <source>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</source>
+        <translation>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="76"/>
+        <location filename="../../app/ui/errors.py" line="84"/>
+        <source>Remove or shrink some attachments, then send again.</source>
+        <translation>Remove or shrink some attachments, then send again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="81"/>
+        <source>The server refused the ticket because it is too large.</source>
+        <translation>The server refused the ticket because it is too large.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="90"/>
+        <source>The server did not answer in time.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="91"/>
+        <source>The ticket stays in the outbox and is sent automatically later.</source>
+        <translation>The ticket stays in the outbox and is sent automatically later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="97"/>
+        <source>The server&apos;s name could not be found (no network, or a wrong name).</source>
+        <translation>The server&apos;s name could not be found (no network, or a wrong name).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="100"/>
+        <source>The server refused the connection (it is down, or the port is wrong).</source>
+        <translation>The server refused the connection (it is down, or the port is wrong).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="103"/>
+        <source>The server is busy or temporarily limited.</source>
+        <translation>The server is busy or temporarily limited.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="110"/>
+        <source>The server cannot be reached right now.</source>
+        <translation>The server cannot be reached right now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="112"/>
+        <source>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</source>
+        <translation>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="120"/>
+        <source>The connection broke while the ticket was being handed over: the help desk may or may not have it.</source>
+        <translation>The connection broke while the ticket was being handed over: the help desk may or may not have it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="125"/>
+        <source>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</source>
+        <translation>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="133"/>
+        <source>The server refused the ticket.</source>
+        <translation>The server refused the ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="134"/>
+        <source>The server said: %1</source>
+        <translation>The server said: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="140"/>
+        <source>No help desk is set up yet.</source>
+        <translation>No help desk is set up yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="141"/>
+        <source>Several help desks are set up and none is the default.</source>
+        <translation>Several help desks are set up and none is the default.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="144"/>
+        <source>The server does not offer STARTTLS encryption.</source>
+        <translation>The server does not offer STARTTLS encryption.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="147"/>
+        <source>The server does not offer login on this connection.</source>
+        <translation>The server does not offer login on this connection.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="150"/>
+        <source>The encrypted connection could not be set up.</source>
+        <translation>The encrypted connection could not be set up.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="153"/>
+        <source>The CA file cannot be used.</source>
+        <translation>The CA file cannot be used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="154"/>
+        <source>This kind of help desk is not supported by this version.</source>
+        <translation>This kind of help desk is not supported by this version.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="161"/>
+        <source>The help-desk settings are incomplete or wrong.</source>
+        <translation>The help-desk settings are incomplete or wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="165"/>
+        <source>Open Settings and check the profile (server, port and security).</source>
+        <translation>Open Settings and check the profile (server, port and security).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="176"/>
+        <source>The system keyring (where passwords are kept) could not be used.</source>
+        <translation>The system keyring (where passwords are kept) could not be used.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="179"/>
+        <source>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</source>
+        <translation>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="188"/>
+        <source>The disk is full: Ticketwise could not save.</source>
+        <translation>The disk is full: Ticketwise could not save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="191"/>
+        <source>Ticketwise&apos;s database is busy in another program.</source>
+        <translation>Ticketwise&apos;s database is busy in another program.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="194"/>
+        <source>Ticketwise&apos;s database is damaged.</source>
+        <translation>Ticketwise&apos;s database is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="195"/>
+        <source>Ticketwise&apos;s data folder is read-only.</source>
+        <translation>Ticketwise&apos;s data folder is read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="198"/>
+        <source>An attachment&apos;s stored copy could not be read.</source>
+        <translation>An attachment&apos;s stored copy could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="201"/>
+        <source>Ticketwise&apos;s data was written by a newer version of Ticketwise.</source>
+        <translation>Ticketwise&apos;s data was written by a newer version of Ticketwise.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="208"/>
+        <source>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</source>
+        <translation>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="217"/>
+        <source>Ticketwise could not read or write its data.</source>
+        <translation>Ticketwise could not read or write its data.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="221"/>
+        <source>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</source>
+        <translation>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="229"/>
+        <source>The ticket needs a subject and a description.</source>
+        <translation>The ticket needs a subject and a description.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="230"/>
+        <source>Fill in the fields marked in the checklist.</source>
+        <translation>Fill in the fields marked in the checklist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="234"/>
+        <source>Sending was cancelled.</source>
+        <translation>Sending was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="235"/>
+        <source>The ticket is kept in the outbox: press Retry to send it.</source>
+        <translation>The ticket is kept in the outbox: press Retry to send it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="241"/>
+        <source>Ticketwise hit an internal error while sending.</source>
+        <translation>Ticketwise hit an internal error while sending.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="242"/>
+        <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
+        <translation>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="249"/>
+        <source>Something went wrong.</source>
+        <translation>Something went wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="250"/>
+        <source>Please try again.</source>
+        <translation>Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="261"/>
+        <source>Ticketwise hit an internal error: %1</source>
+        <translation>Ticketwise hit an internal error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="264"/>
+        <source>Your work is saved. Please report this with the log file.</source>
+        <translation>Your work is saved. Please report this with the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="107"/>
+        <source>New ticket</source>
+        <translation>New ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
+        <source>Drafts</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="141"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="142"/>
+        <source>&amp;New ticket</source>
+        <translation>&amp;New ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="145"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="146"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="148"/>
+        <source>Send &amp;outbox now</source>
+        <translation>Send &amp;outbox now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="150"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="157"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="158"/>
+        <source>&amp;About Ticketwise</source>
+        <translation>&amp;About Ticketwise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="198"/>
+        <source>Your last draft is back, as you left it.</source>
+        <translation>Your last draft is back, as you left it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="207"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="209"/>
+        <source>New ticket – %1</source>
+        <translation>New ticket – %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="225"/>
+        <source>Ticket %1 created: %2</source>
+        <translation>Ticket %1 created: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="227"/>
+        <source>Sent to the help desk: %1</source>
+        <translation>Sent to the help desk: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="229"/>
+        <source>Ticket sent</source>
+        <translation>Ticket sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="234"/>
+        <source>A ticket needs checking</source>
+        <translation>A ticket needs checking</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="239"/>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="239"/>
+        <source>Ticketwise</source>
+        <translation>Ticketwise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="298"/>
+        <source>Drafts (%1)</source>
+        <translation>Drafts (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="302"/>
+        <source>Outbox (%1)</source>
+        <translation>Outbox (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333"/>
+        <source>Delete draft</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333"/>
+        <source>Delete this draft for good?</source>
+        <translation>Delete this draft for good?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="353"/>
+        <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
+        <translation>Not sent: no help desk is set up. Your ticket is kept as a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
+        <source>Sending “%1”…</source>
+        <translation>Sending “%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="404"/>
+        <source>Ticket not sent</source>
+        <translation>Ticket not sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="405"/>
+        <source>Your ticket is kept as a draft.</source>
+        <translation>Your ticket is kept as a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="459"/>
+        <source>The ticket is a draft again: edit it and send it.</source>
+        <translation>The ticket is a draft again: edit it and send it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="475"/>
+        <source>Delete from outbox</source>
+        <translation>Delete from outbox</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="476"/>
+        <source>This ticket has not reached the help desk. Delete it anyway?</source>
+        <translation>This ticket has not reached the help desk. Delete it anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="494"/>
+        <source>Ticketwise cannot use its data</source>
+        <translation>Ticketwise cannot use its data</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="532"/>
+        <source>About Ticketwise</source>
+        <translation>About Ticketwise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="534"/>
+        <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="554"/>
+        <source>Ticketwise is still running</source>
+        <translation>Ticketwise is still running</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="555"/>
+        <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
+        <translation>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <location filename="../../app/ui/lists.py" line="158"/>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="163"/>
+        <source>Tickets wait here until the help desk has them. When the server cannot be reached they are retried automatically.</source>
+        <translation>Tickets wait here until the help desk has them. When the server cannot be reached they are retried automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="170"/>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="170"/>
+        <source>Help desk</source>
+        <translation>Help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="170"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="180"/>
+        <source>The outbox is empty.</source>
+        <translation>The outbox is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="187"/>
+        <source>&amp;Cancel sending</source>
+        <translation>&amp;Cancel sending</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="193"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="195"/>
+        <source>&amp;Edit as draft</source>
+        <translation>&amp;Edit as draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="197"/>
+        <source>&amp;Mark as sent</source>
+        <translation>&amp;Mark as sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="199"/>
+        <location filename="../../app/ui/lists.py" line="290"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="201"/>
+        <source>&amp;Send all now</source>
+        <translation>&amp;Send all now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="218"/>
+        <source>Sent · ticket %1</source>
+        <translation>Sent · ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="219"/>
+        <source>Sent %1</source>
+        <translation>Sent %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="221"/>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="224"/>
+        <source>Waiting · next try %1</source>
+        <translation>Waiting · next try %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="227"/>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="229"/>
+        <source>Check needed</source>
+        <translation>Check needed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="231"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="232"/>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="270"/>
+        <source>Sending “%1”…</source>
+        <translation>Sending “%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="290"/>
+        <source>Send &amp;again</source>
+        <translation>Send &amp;again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="302"/>
+        <source>Created %1 · %2 attachment(s) · %3 attempt(s)</source>
+        <translation>Created %1 · %2 attachment(s) · %3 attempt(s)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="54"/>
+        <source>Help desk</source>
+        <translation>Help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="57"/>
+        <source>e.g. ACME support</source>
+        <translation>e.g. ACME support</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="59"/>
+        <source>the support address from your contract</source>
+        <translation>the support address from your contract</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="60"/>
+        <source>Profile &amp;name:</source>
+        <translation>Profile &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="61"/>
+        <source>Support &amp;address:</source>
+        <translation>Support &amp;address:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="64"/>
+        <source>You</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="67"/>
+        <source>Jane Customer</source>
+        <translation>Jane Customer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="69"/>
+        <source>jane@example.com</source>
+        <translation>jane@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="70"/>
+        <source>Your n&amp;ame:</source>
+        <translation>Your n&amp;ame:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="71"/>
+        <source>Your &amp;e-mail:</source>
+        <translation>Your &amp;e-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="74"/>
+        <source>Outgoing mail server (SMTP)</source>
+        <translation>Outgoing mail server (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="77"/>
+        <source>smtp.example.com</source>
+        <translation>smtp.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="82"/>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="83"/>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS (port 465)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="84"/>
+        <source>None – unencrypted (port 25)</source>
+        <translation>None – unencrypted (port 25)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="87"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="89"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="90"/>
+        <source>Se&amp;curity:</source>
+        <translation>Se&amp;curity:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="92"/>
+        <source>usually your e-mail address; empty: no login</source>
+        <translation>usually your e-mail address; empty: no login</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="95"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="96"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="97"/>
+        <source>Kept in your system keyring, never in a file.</source>
+        <translation>Kept in your system keyring, never in a file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="103"/>
+        <source>optional: your organisation&apos;s CA certificate (PEM)</source>
+        <translation>optional: your organisation&apos;s CA certificate (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="105"/>
+        <source>Bro&amp;wse…</source>
+        <translation>Bro&amp;wse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="109"/>
+        <source>Extra &amp;CA file:</source>
+        <translation>Extra &amp;CA file:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="113"/>
+        <source>Ticket &amp;hook:</source>
+        <translation>Ticket &amp;hook:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="175"/>
+        <source>stored in the keyring – type to replace</source>
+        <translation>stored in the keyring – type to replace</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="208"/>
+        <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
+        <translation>Give the profile a name (letters, digits, spaces, . @ + -).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="209"/>
+        <source>The support address is not a valid e-mail address.</source>
+        <translation>The support address is not a valid e-mail address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="210"/>
+        <source>Your e-mail address is not valid.</source>
+        <translation>Your e-mail address is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="211"/>
+        <source>Enter the SMTP server&apos;s name.</source>
+        <translation>Enter the SMTP server&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="212"/>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>The port must be between 1 and 65535.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="213"/>
+        <source>The CA file does not exist.</source>
+        <translation>The CA file does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="214"/>
+        <source>This kind of help desk is not supported yet.</source>
+        <translation>This kind of help desk is not supported yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="218"/>
+        <source>Enter the password for the login.</source>
+        <translation>Enter the password for the login.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="276"/>
+        <source>CA certificate file</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="278"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSetupDialog</name>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="565"/>
+        <source>Set up your help desk</source>
+        <translation>Set up your help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="572"/>
+        <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
+        <translation>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="581"/>
+        <source>Help desk</source>
+        <translation>Help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="587"/>
+        <source>Save and &amp;send</source>
+        <translation>Save and &amp;send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="616"/>
+        <source>Profile not saved</source>
+        <translation>Profile not saved</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="365"/>
+        <source>Ticketwise – Settings</source>
+        <translation>Ticketwise – Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="372"/>
+        <source>Help desks</source>
+        <translation>Help desks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="373"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="389"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="391"/>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="401"/>
+        <source>New tickets go to this help desk by &amp;default</source>
+        <translation>New tickets go to this help desk by &amp;default</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="408"/>
+        <source>&amp;Save profile</source>
+        <translation>&amp;Save profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="420"/>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="426"/>
+        <source>Show an icon in the system tray</source>
+        <translation>Show an icon in the system tray</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="428"/>
+        <source>Closing the window keeps Ticketwise in the tray</source>
+        <translation>Closing the window keeps Ticketwise in the tray</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="430"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="431"/>
+        <source>A new language applies the next time Ticketwise starts.</source>
+        <translation>A new language applies the next time Ticketwise starts.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="445"/>
+        <source>%1 (default)</source>
+        <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="498"/>
+        <source>Remove profile</source>
+        <translation>Remove profile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="499"/>
+        <source>Remove the profile “%1” and its stored password?</source>
+        <translation>Remove the profile “%1” and its stored password?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="509"/>
+        <source>Profile not removed</source>
+        <translation>Profile not removed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="523"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="539"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="546"/>
+        <source>Profile not saved</source>
+        <translation>Profile not saved</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="162"/>
+        <source>New ticket</source>
+        <translation>New ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="163"/>
+        <source>Show Ticketwise</source>
+        <translation>Show Ticketwise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="165"/>
+        <source>Send outbox now</source>
+        <translation>Send outbox now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="169"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+</TS>

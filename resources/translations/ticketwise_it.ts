@@ -1,0 +1,1365 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it" sourcelanguage="en">
+<context>
+    <name>AttachmentList</name>
+    <message>
+        <location filename="../../app/ui/attachments.py" line="91"/>
+        <source>Drop files or screenshots here, or paste an image with Ctrl+Shift+V</source>
+        <translation>Trascina qui file o screenshot, oppure incolla un&apos;immagine con Ctrl+Maiusc+V</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="36"/>
+        <source>What the help desk needs</source>
+        <translation>Cosa serve all&apos;assistenza</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="73"/>
+        <source>Only the subject and the description are required. The rest is advice: tickets with it get solved faster.</source>
+        <translation>Sono obbligatori solo l&apos;oggetto e la descrizione. Il resto è un consiglio: i ticket completi vengono risolti prima.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="85"/>
+        <source>A specific subject</source>
+        <translation>Un oggetto preciso</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="86"/>
+        <source>A detailed description</source>
+        <translation>Una descrizione dettagliata</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="87"/>
+        <source>The steps that led to it</source>
+        <translation>La sequenza di operazioni effettuate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="88"/>
+        <source>What you expected, what happened</source>
+        <translation>Cosa ti aspettavi e cosa è successo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="89"/>
+        <source>Screenshots of the problem</source>
+        <translation>Screenshot del problema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="90"/>
+        <source>The browser you used</source>
+        <translation>Il browser di navigazione usato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="97"/>
+        <source>Required: write a subject.</source>
+        <translation>Obbligatorio: scrivi l&apos;oggetto.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="99"/>
+        <source>Say what fails and where, e.g. “Invoice PDF export fails with error 500”.</source>
+        <translation>Indica cosa non funziona e dove, ad es. “Esportazione PDF fatture: errore 500”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="103"/>
+        <source>A few more words help the help desk triage it.</source>
+        <translation>Qualche parola in più aiuta l&apos;assistenza a smistare il ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="105"/>
+        <source>Avoid writing the subject in capitals.</source>
+        <translation>Evita di scrivere l&apos;oggetto in maiuscolo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="106"/>
+        <source>Required: describe what happened.</source>
+        <translation>Obbligatorio: descrivi cosa è successo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="108"/>
+        <source>Say in your own words what happened.</source>
+        <translation>Racconta con parole tue cosa è successo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="111"/>
+        <source>Add some detail: what were you doing, what did you see?</source>
+        <translation>Aggiungi qualche dettaglio: cosa stavi facendo, cosa hai visto?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="113"/>
+        <source>List what you did, one step per line.</source>
+        <translation>Elenca le operazioni effettuate, una per riga.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="114"/>
+        <source>Add each step up to the error, one per line.</source>
+        <translation>Aggiungi ogni operazione fino all&apos;errore, una per riga.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="116"/>
+        <source>Say what you expected and what happened instead.</source>
+        <translation>Indica cosa ti aspettavi e cosa è successo invece.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="118"/>
+        <source>Say what you expected to happen.</source>
+        <translation>Indica cosa ti aspettavi che succedesse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="119"/>
+        <source>Say what happened instead.</source>
+        <translation>Indica cosa è successo invece.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="121"/>
+        <source>Attach, paste or drop a screenshot of the error.</source>
+        <translation>Allega, incolla o trascina uno screenshot dell&apos;errore.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="124"/>
+        <source>Pick the browser, or say it is not a browser problem.</source>
+        <translation>Scegli il browser, oppure indica che non è un problema del browser.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checklist.py" line="145"/>
+        <source>%1 of %2 ready</source>
+        <translation>%1 su %2 completati</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWidget</name>
+    <message>
+        <location filename="../../app/ui/composer.py" line="138"/>
+        <source>Help desk:</source>
+        <translation>Help desk:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="141"/>
+        <source>not set up yet</source>
+        <translation>non ancora configurato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="157"/>
+        <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
+        <translation>Cosa non funziona, e dove? Ad es. “Esportazione PDF fatture: errore 500”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="161"/>
+        <source>&amp;Subject</source>
+        <translation>&amp;Oggetto</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="165"/>
+        <source>Describe the problem: what were you doing, what did you see, since when?</source>
+        <translation>Descrivi il problema: cosa stavi facendo, cosa hai visto, da quando succede?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="168"/>
+        <source>1. Opened …
+2. Clicked …
+3. The error appeared</source>
+        <translation>1. Ho aperto …
+2. Ho cliccato su …
+3. È comparso l&apos;errore</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="170"/>
+        <source>What should have happened?</source>
+        <translation>Cosa sarebbe dovuto succedere?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="171"/>
+        <source>What happened instead? Quote any error message.</source>
+        <translation>Cosa è successo invece? Riporta l&apos;eventuale messaggio di errore.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="175"/>
+        <source>&amp;What happened</source>
+        <translation>&amp;Cosa è successo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="177"/>
+        <source>S&amp;teps that led to it</source>
+        <translation>&amp;Sequenza di operazioni effettuate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="181"/>
+        <source>What you &amp;expected</source>
+        <translation>Cosa ti as&amp;pettavi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="182"/>
+        <source>What happened &amp;instead</source>
+        <translation>Cosa è successo in&amp;vece</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="193"/>
+        <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
+        <translation>Quale browser stavi usando? Ad es. Firefox 128, Chrome 131</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="195"/>
+        <source>Not a browser problem</source>
+        <translation>Non è un problema del browser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="199"/>
+        <source>&amp;Browser</source>
+        <translation>&amp;Browser di navigazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="203"/>
+        <source>Attachments</source>
+        <translation>Allegati</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="207"/>
+        <source>Add &amp;files…</source>
+        <translation>A&amp;llega file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="209"/>
+        <source>&amp;Paste image</source>
+        <translation>&amp;Incolla immagine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="211"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Rimuovi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="219"/>
+        <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
+        <translation>Trascina qui i file, oppure incolla uno screenshot con Ctrl+Maiusc+V. Canc rimuove quelli selezionati.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="246"/>
+        <source>&amp;Delete draft</source>
+        <translation>&amp;Elimina bozza</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="248"/>
+        <source>Send &amp;ticket</source>
+        <translation>Invia &amp;ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="264"/>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="266"/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="292"/>
+        <source>What happened</source>
+        <translation>Cosa è successo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="293"/>
+        <source>Steps that led to it</source>
+        <translation>Sequenza di operazioni effettuate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="294"/>
+        <source>What I expected</source>
+        <translation>Cosa mi aspettavo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="295"/>
+        <source>What happened instead</source>
+        <translation>Cosa è successo invece</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="296"/>
+        <source>Browser</source>
+        <translation>Browser di navigazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="297"/>
+        <source>not a browser problem</source>
+        <translation>non è un problema del browser</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="307"/>
+        <source>Set up a help desk…</source>
+        <translation>Configura un help desk…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="334"/>
+        <location filename="../../app/ui/composer.py" line="436"/>
+        <source>Saved</source>
+        <translation>Salvato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="424"/>
+        <source>Saving…</source>
+        <translation>Salvataggio…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="443"/>
+        <source>Not saved</source>
+        <translation>Non salvato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="447"/>
+        <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
+        <translation>Impossibile salvare la bozza: %1 Il testo resta nella finestra; Ticketwise continua a riprovare.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="486"/>
+        <source>Screenshot %1.png</source>
+        <translation>Schermata %1.png</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="497"/>
+        <source>Adding %1…</source>
+        <translation>Aggiunta di %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="523"/>
+        <source>Attachment not added</source>
+        <translation>Allegato non aggiunto</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="551"/>
+        <source>Attach files</source>
+        <translation>Allega file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="563"/>
+        <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
+        <translation>Gli appunti non contengono immagini. Copia prima uno screenshot (ad es. con Stamp).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="629"/>
+        <source>A subject and a description are needed before sending.</source>
+        <translation>Prima di inviare servono un oggetto e una descrizione.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="640"/>
+        <source>Delete draft</source>
+        <translation>Elimina bozza</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="641"/>
+        <source>Delete this draft? What you wrote and attached here will be gone.</source>
+        <translation>Eliminare questa bozza? Il testo e gli allegati andranno persi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="654"/>
+        <source>Draft deleted.</source>
+        <translation>Bozza eliminata.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="302"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Verifica connessione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="327"/>
+        <source>Connecting to %1…</source>
+        <translation>Connessione a %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="344"/>
+        <source>✔ Connected as %1</source>
+        <translation>✔ Connesso come %1</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="89"/>
+        <source>Ticketwise hit a bug</source>
+        <translation>Errore interno di Ticketwise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="91"/>
+        <source>Something went wrong inside Ticketwise. Your draft is saved and nothing in the outbox is lost. Please report this, with the details below.</source>
+        <translation>Qualcosa non ha funzionato all&apos;interno di Ticketwise. La bozza è salvata e nella posta in uscita non si è perso nulla. Segnala il problema, includendo i dettagli qui sotto.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsView</name>
+    <message>
+        <location filename="../../app/ui/lists.py" line="62"/>
+        <source>Drafts</source>
+        <translation>Bozze</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="65"/>
+        <source>Everything you type is saved as you go. Pick a draft to carry on.</source>
+        <translation>Quello che scrivi viene salvato automaticamente. Scegli una bozza per continuare.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="70"/>
+        <source>Subject</source>
+        <translation>Oggetto</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="71"/>
+        <source>Help desk</source>
+        <translation>Help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="72"/>
+        <source>Attachments</source>
+        <translation>Allegati</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="73"/>
+        <source>Last edited</source>
+        <translation>Ultima modifica</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="79"/>
+        <source>No drafts. A new ticket becomes a draft as soon as you type.</source>
+        <translation>Nessuna bozza. Un nuovo ticket diventa una bozza appena inizi a scrivere.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="85"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="87"/>
+        <source>&amp;Open</source>
+        <translation>A&amp;pri</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="98"/>
+        <source>(no subject)</source>
+        <translation>(senza oggetto)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="100"/>
+        <source>%1 (open in the composer)</source>
+        <translation>%1 (aperta nell&apos;editor)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../app/ui/errors.py" line="20"/>
+        <source>No password is stored for this help desk.</source>
+        <translation>Per questo help desk non è salvata alcuna password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="21"/>
+        <source>Open Settings, select the profile and enter your password.</source>
+        <translation>Apri Impostazioni, seleziona il profilo e inserisci la password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="26"/>
+        <source>The server refused your login name or password.</source>
+        <translation>Il server ha rifiutato il nome utente o la password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="27"/>
+        <source>Check the login and password in Settings, then press Retry.</source>
+        <translation>Controlla nome utente e password in Impostazioni, poi premi Riprova.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="31"/>
+        <location filename="../../app/ui/errors.py" line="60"/>
+        <source>The server said:</source>
+        <translation>Risposta del server:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="38"/>
+        <source>The server&apos;s certificate is not trusted, so the connection was not made.</source>
+        <translation>Il certificato del server non è attendibile, quindi la connessione non è stata stabilita.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="41"/>
+        <source>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</source>
+        <translation>Se la tua organizzazione usa una propria autorità di certificazione, aggiungi il suo file CA in Impostazioni. La verifica non viene mai disattivata.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="47"/>
+        <location filename="../../app/ui/errors.py" line="169"/>
+        <source>Details:</source>
+        <translation>Dettagli:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="54"/>
+        <source>The mail server refused the help desk&apos;s address.</source>
+        <translation>Il server di posta ha rifiutato l&apos;indirizzo dell&apos;help desk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="57"/>
+        <source>Check the support address in Settings.</source>
+        <translation>Controlla l&apos;indirizzo di assistenza in Impostazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="70"/>
+        <source>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</source>
+        <translation>Il ticket è troppo grande: %1 MB, mentre il server accetta al massimo %2 MB.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="76"/>
+        <location filename="../../app/ui/errors.py" line="84"/>
+        <source>Remove or shrink some attachments, then send again.</source>
+        <translation>Rimuovi o riduci alcuni allegati, poi invia di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="81"/>
+        <source>The server refused the ticket because it is too large.</source>
+        <translation>Il server ha rifiutato il ticket perché è troppo grande.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="90"/>
+        <source>The server did not answer in time.</source>
+        <translation>Il server non ha risposto in tempo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="91"/>
+        <source>The ticket stays in the outbox and is sent automatically later.</source>
+        <translation>Il ticket resta nella posta in uscita e verrà inviato automaticamente più tardi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="97"/>
+        <source>The server&apos;s name could not be found (no network, or a wrong name).</source>
+        <translation>Impossibile trovare il nome del server (rete assente o nome errato).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="100"/>
+        <source>The server refused the connection (it is down, or the port is wrong).</source>
+        <translation>Il server ha rifiutato la connessione (non è attivo, oppure la porta è errata).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="103"/>
+        <source>The server is busy or temporarily limited.</source>
+        <translation>Il server è occupato o temporaneamente limitato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="110"/>
+        <source>The server cannot be reached right now.</source>
+        <translation>Al momento il server non è raggiungibile.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="112"/>
+        <source>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</source>
+        <translation>Il ticket resta nella posta in uscita e verrà inviato automaticamente appena il server torna disponibile. Non si perde nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="120"/>
+        <source>The connection broke while the ticket was being handed over: the help desk may or may not have it.</source>
+        <translation>La connessione si è interrotta durante la consegna del ticket: l&apos;help desk potrebbe averlo ricevuto oppure no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="125"/>
+        <source>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</source>
+        <translation>Cerca nella tua casella di posta la conferma dell&apos;help desk. Se non c&apos;è, premi Invia di nuovo; se c&apos;è, premi Segna come inviato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="133"/>
+        <source>The server refused the ticket.</source>
+        <translation>Il server ha rifiutato il ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="134"/>
+        <source>The server said: %1</source>
+        <translation>Risposta del server: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="140"/>
+        <source>No help desk is set up yet.</source>
+        <translation>Non è ancora configurato alcun help desk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="141"/>
+        <source>Several help desks are set up and none is the default.</source>
+        <translation>Sono configurati più help desk e nessuno è quello predefinito.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="144"/>
+        <source>The server does not offer STARTTLS encryption.</source>
+        <translation>Il server non offre la cifratura STARTTLS.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="147"/>
+        <source>The server does not offer login on this connection.</source>
+        <translation>Il server non consente l&apos;accesso su questa connessione.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="150"/>
+        <source>The encrypted connection could not be set up.</source>
+        <translation>Impossibile stabilire la connessione cifrata.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="153"/>
+        <source>The CA file cannot be used.</source>
+        <translation>Il file CA non è utilizzabile.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="154"/>
+        <source>This kind of help desk is not supported by this version.</source>
+        <translation>Questo tipo di help desk non è supportato da questa versione.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="161"/>
+        <source>The help-desk settings are incomplete or wrong.</source>
+        <translation>Le impostazioni dell&apos;help desk sono incomplete o errate.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="165"/>
+        <source>Open Settings and check the profile (server, port and security).</source>
+        <translation>Apri Impostazioni e controlla il profilo (server, porta e sicurezza).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="176"/>
+        <source>The system keyring (where passwords are kept) could not be used.</source>
+        <translation>Impossibile usare il portachiavi di sistema (dove sono conservate le password).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="179"/>
+        <source>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</source>
+        <translation>Sblocca o configura il portachiavi di sistema, poi riprova. Ticketwise non salva mai le password altrove.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="188"/>
+        <source>The disk is full: Ticketwise could not save.</source>
+        <translation>Il disco è pieno: Ticketwise non ha potuto salvare.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="191"/>
+        <source>Ticketwise&apos;s database is busy in another program.</source>
+        <translation>Il database di Ticketwise è in uso da parte di un altro programma.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="194"/>
+        <source>Ticketwise&apos;s database is damaged.</source>
+        <translation>Il database di Ticketwise è danneggiato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="195"/>
+        <source>Ticketwise&apos;s data folder is read-only.</source>
+        <translation>La cartella dei dati di Ticketwise è di sola lettura.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="198"/>
+        <source>An attachment&apos;s stored copy could not be read.</source>
+        <translation>Impossibile leggere la copia salvata di un allegato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="201"/>
+        <source>Ticketwise&apos;s data was written by a newer version of Ticketwise.</source>
+        <translation>I dati di Ticketwise sono stati scritti da una versione più recente di Ticketwise.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="208"/>
+        <source>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</source>
+        <translation>Avvia di nuovo la versione più recente di Ticketwise: questa non può leggerne i dati senza rischiare di danneggiarli.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="217"/>
+        <source>Ticketwise could not read or write its data.</source>
+        <translation>Ticketwise non è riuscito a leggere o scrivere i propri dati.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="221"/>
+        <source>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</source>
+        <translation>Libera spazio su disco o controlla i permessi della cartella dei dati. Quello che hai scritto resta nella finestra finché non si potrà salvare.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="229"/>
+        <source>The ticket needs a subject and a description.</source>
+        <translation>Il ticket deve avere un oggetto e una descrizione.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="230"/>
+        <source>Fill in the fields marked in the checklist.</source>
+        <translation>Compila i campi segnalati nella lista di controllo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="234"/>
+        <source>Sending was cancelled.</source>
+        <translation>L&apos;invio è stato annullato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="235"/>
+        <source>The ticket is kept in the outbox: press Retry to send it.</source>
+        <translation>Il ticket resta nella posta in uscita: premi Riprova per inviarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="241"/>
+        <source>Ticketwise hit an internal error while sending.</source>
+        <translation>Durante l&apos;invio si è verificato un errore interno di Ticketwise.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="242"/>
+        <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
+        <translation>Il ticket resta nella posta in uscita. Premi Riprova; se succede di nuovo, segnala il problema allegando il file di log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="249"/>
+        <source>Something went wrong.</source>
+        <translation>Qualcosa non ha funzionato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="250"/>
+        <source>Please try again.</source>
+        <translation>Riprova.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="261"/>
+        <source>Ticketwise hit an internal error: %1</source>
+        <translation>Si è verificato un errore interno di Ticketwise: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="264"/>
+        <source>Your work is saved. Please report this with the log file.</source>
+        <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="107"/>
+        <source>New ticket</source>
+        <translation>Nuovo ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
+        <source>Drafts</source>
+        <translation>Bozze</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
+        <source>Outbox</source>
+        <translation>Posta in uscita</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="141"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="142"/>
+        <source>&amp;New ticket</source>
+        <translation>&amp;Nuovo ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="145"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Impostazioni…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="146"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="148"/>
+        <source>Send &amp;outbox now</source>
+        <translation>Invia ora la posta in &amp;uscita</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="150"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="157"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="158"/>
+        <source>&amp;About Ticketwise</source>
+        <translation>&amp;Informazioni su Ticketwise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="198"/>
+        <source>Your last draft is back, as you left it.</source>
+        <translation>Ecco la tua ultima bozza, come l&apos;avevi lasciata.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="207"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="209"/>
+        <source>New ticket – %1</source>
+        <translation>Nuovo ticket – %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="225"/>
+        <source>Ticket %1 created: %2</source>
+        <translation>Ticket %1 creato: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="227"/>
+        <source>Sent to the help desk: %1</source>
+        <translation>Inviato all&apos;help desk: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="229"/>
+        <source>Ticket sent</source>
+        <translation>Ticket inviato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="234"/>
+        <source>A ticket needs checking</source>
+        <translation>Un ticket è da verificare</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="239"/>
+        <source>Not sent: %1</source>
+        <translation>Non inviato: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="239"/>
+        <source>Ticketwise</source>
+        <translation>Ticketwise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="298"/>
+        <source>Drafts (%1)</source>
+        <translation>Bozze (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="302"/>
+        <source>Outbox (%1)</source>
+        <translation>Posta in uscita (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333"/>
+        <source>Delete draft</source>
+        <translation>Elimina bozza</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333"/>
+        <source>Delete this draft for good?</source>
+        <translation>Eliminare definitivamente questa bozza?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="353"/>
+        <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
+        <translation>Non inviato: nessun help desk configurato. Il ticket resta salvato come bozza.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="416"/>
+        <source>Sending “%1”…</source>
+        <translation>Invio di “%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="404"/>
+        <source>Ticket not sent</source>
+        <translation>Ticket non inviato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="405"/>
+        <source>Your ticket is kept as a draft.</source>
+        <translation>Il ticket resta salvato come bozza.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="459"/>
+        <source>The ticket is a draft again: edit it and send it.</source>
+        <translation>Il ticket è di nuovo una bozza: modificalo e invialo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="475"/>
+        <source>Delete from outbox</source>
+        <translation>Elimina dalla posta in uscita</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="476"/>
+        <source>This ticket has not reached the help desk. Delete it anyway?</source>
+        <translation>Questo ticket non è ancora arrivato all&apos;help desk. Eliminarlo comunque?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="494"/>
+        <source>Ticketwise cannot use its data</source>
+        <translation>Ticketwise non può usare i propri dati</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="532"/>
+        <source>About Ticketwise</source>
+        <translation>Informazioni su Ticketwise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="534"/>
+        <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;Apri ticket di assistenza su cui l&apos;help desk può intervenire subito, e seguili fino alla soluzione.&lt;/p&gt;&lt;p&gt;Cartella dei dati: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="554"/>
+        <source>Ticketwise is still running</source>
+        <translation>Ticketwise è ancora in esecuzione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="555"/>
+        <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
+        <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <location filename="../../app/ui/lists.py" line="158"/>
+        <source>Outbox</source>
+        <translation>Posta in uscita</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="163"/>
+        <source>Tickets wait here until the help desk has them. When the server cannot be reached they are retried automatically.</source>
+        <translation>I ticket restano qui finché l&apos;help desk non li riceve. Se il server non è raggiungibile, l&apos;invio viene ritentato automaticamente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="170"/>
+        <source>Subject</source>
+        <translation>Oggetto</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="170"/>
+        <source>Help desk</source>
+        <translation>Help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="170"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="180"/>
+        <source>The outbox is empty.</source>
+        <translation>La posta in uscita è vuota.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="187"/>
+        <source>&amp;Cancel sending</source>
+        <translation>Annulla &amp;invio</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="193"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="195"/>
+        <source>&amp;Edit as draft</source>
+        <translation>&amp;Modifica come bozza</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="197"/>
+        <source>&amp;Mark as sent</source>
+        <translation>&amp;Segna come inviato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="199"/>
+        <location filename="../../app/ui/lists.py" line="290"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Riprova</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="201"/>
+        <source>&amp;Send all now</source>
+        <translation>Invia &amp;tutto ora</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="218"/>
+        <source>Sent · ticket %1</source>
+        <translation>Inviato · ticket %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="219"/>
+        <source>Sent %1</source>
+        <translation>Inviato %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="221"/>
+        <source>Sending…</source>
+        <translation>Invio in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="224"/>
+        <source>Waiting · next try %1</source>
+        <translation>In attesa · prossimo tentativo %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="227"/>
+        <source>Queued</source>
+        <translation>In coda</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="229"/>
+        <source>Check needed</source>
+        <translation>Da verificare</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="231"/>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="232"/>
+        <source>Needs attention</source>
+        <translation>Richiede attenzione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="270"/>
+        <source>Sending “%1”…</source>
+        <translation>Invio di “%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="290"/>
+        <source>Send &amp;again</source>
+        <translation>Invia di &amp;nuovo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="302"/>
+        <source>Created %1 · %2 attachment(s) · %3 attempt(s)</source>
+        <translation>Creato %1 · allegati: %2 · tentativi: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="54"/>
+        <source>Help desk</source>
+        <translation>Help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="57"/>
+        <source>e.g. ACME support</source>
+        <translation>ad es. Assistenza ACME</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="59"/>
+        <source>the support address from your contract</source>
+        <translation>l&apos;indirizzo di assistenza indicato nel contratto</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="60"/>
+        <source>Profile &amp;name:</source>
+        <translation>&amp;Nome profilo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="61"/>
+        <source>Support &amp;address:</source>
+        <translation>&amp;Indirizzo di assistenza:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="64"/>
+        <source>You</source>
+        <translation>I tuoi dati</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="67"/>
+        <source>Jane Customer</source>
+        <translation>Mario Rossi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="69"/>
+        <source>jane@example.com</source>
+        <translation>mario.rossi@example.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="70"/>
+        <source>Your n&amp;ame:</source>
+        <translation>Il tuo n&amp;ome:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="71"/>
+        <source>Your &amp;e-mail:</source>
+        <translation>La tua &amp;e-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="74"/>
+        <source>Outgoing mail server (SMTP)</source>
+        <translation>Server di posta in uscita (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="77"/>
+        <source>smtp.example.com</source>
+        <translation>smtp.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="82"/>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (porta 587)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="83"/>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS (porta 465)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="84"/>
+        <source>None – unencrypted (port 25)</source>
+        <translation>Nessuna – non cifrata (porta 25)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="87"/>
+        <source>Port:</source>
+        <translation>Porta:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="89"/>
+        <source>&amp;Server:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="90"/>
+        <source>Se&amp;curity:</source>
+        <translation>Si&amp;curezza:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="92"/>
+        <source>usually your e-mail address; empty: no login</source>
+        <translation>di solito il tuo indirizzo e-mail; vuoto: nessun accesso</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="95"/>
+        <source>&amp;Login:</source>
+        <translation>Nome &amp;utente:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="96"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="97"/>
+        <source>Kept in your system keyring, never in a file.</source>
+        <translation>Conservata nel portachiavi di sistema, mai in un file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="103"/>
+        <source>optional: your organisation&apos;s CA certificate (PEM)</source>
+        <translation>facoltativo: il certificato CA della tua organizzazione (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="105"/>
+        <source>Bro&amp;wse…</source>
+        <translation>Sfo&amp;glia…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="109"/>
+        <source>Extra &amp;CA file:</source>
+        <translation>&amp;File CA aggiuntivo:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="113"/>
+        <source>Ticket &amp;hook:</source>
+        <translation>Prefisso &amp;ticket:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="175"/>
+        <source>stored in the keyring – type to replace</source>
+        <translation>salvata nel portachiavi – digita per sostituirla</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="208"/>
+        <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
+        <translation>Dai un nome al profilo (lettere, cifre, spazi, . @ + -).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="209"/>
+        <source>The support address is not a valid e-mail address.</source>
+        <translation>L&apos;indirizzo di assistenza non è un indirizzo e-mail valido.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="210"/>
+        <source>Your e-mail address is not valid.</source>
+        <translation>Il tuo indirizzo e-mail non è valido.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="211"/>
+        <source>Enter the SMTP server&apos;s name.</source>
+        <translation>Inserisci il nome del server SMTP.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="212"/>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>La porta deve essere compresa tra 1 e 65535.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="213"/>
+        <source>The CA file does not exist.</source>
+        <translation>Il file CA non esiste.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="214"/>
+        <source>This kind of help desk is not supported yet.</source>
+        <translation>Questo tipo di help desk non è ancora supportato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="218"/>
+        <source>Enter the password for the login.</source>
+        <translation>Inserisci la password per l&apos;accesso.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="276"/>
+        <source>CA certificate file</source>
+        <translation>File del certificato CA</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="278"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificati (*.pem *.crt *.cer);;Tutti i file (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSetupDialog</name>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="565"/>
+        <source>Set up your help desk</source>
+        <translation>Configura il tuo help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="572"/>
+        <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
+        <translation>&lt;b&gt;Dove devono arrivare i tuoi ticket?&lt;/b&gt;&lt;br&gt;Inserisci l&apos;indirizzo di assistenza dell&apos;help desk e l&apos;account di posta da cui Ticketwise invia. Basta farlo una volta; intanto il ticket resta salvato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="581"/>
+        <source>Help desk</source>
+        <translation>Help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="587"/>
+        <source>Save and &amp;send</source>
+        <translation>&amp;Salva e invia</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="616"/>
+        <source>Profile not saved</source>
+        <translation>Profilo non salvato</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="365"/>
+        <source>Ticketwise – Settings</source>
+        <translation>Ticketwise – Impostazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="372"/>
+        <source>Help desks</source>
+        <translation>Help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="373"/>
+        <source>General</source>
+        <translation>Generali</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="389"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Aggiungi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="391"/>
+        <source>Re&amp;move</source>
+        <translation>Ri&amp;muovi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="401"/>
+        <source>New tickets go to this help desk by &amp;default</source>
+        <translation>Usa questo help desk come pre&amp;definito per i nuovi ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="408"/>
+        <source>&amp;Save profile</source>
+        <translation>&amp;Salva profilo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="420"/>
+        <source>System language</source>
+        <translation>Lingua del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="426"/>
+        <source>Show an icon in the system tray</source>
+        <translation>Mostra un&apos;icona nell&apos;area di notifica</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="428"/>
+        <source>Closing the window keeps Ticketwise in the tray</source>
+        <translation>Chiudendo la finestra, Ticketwise resta nell&apos;area di notifica</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="430"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Lingua:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="431"/>
+        <source>A new language applies the next time Ticketwise starts.</source>
+        <translation>La nuova lingua sarà attiva al prossimo avvio di Ticketwise.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="445"/>
+        <source>%1 (default)</source>
+        <translation>%1 (predefinito)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="498"/>
+        <source>Remove profile</source>
+        <translation>Rimuovi profilo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="499"/>
+        <source>Remove the profile “%1” and its stored password?</source>
+        <translation>Rimuovere il profilo “%1” e la relativa password salvata?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="509"/>
+        <source>Profile not removed</source>
+        <translation>Profilo non rimosso</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="523"/>
+        <source>Saving…</source>
+        <translation>Salvataggio…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="539"/>
+        <source>Saved.</source>
+        <translation>Salvato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="546"/>
+        <source>Profile not saved</source>
+        <translation>Profilo non salvato</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="162"/>
+        <source>New ticket</source>
+        <translation>Nuovo ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="163"/>
+        <source>Show Ticketwise</source>
+        <translation>Mostra Ticketwise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="165"/>
+        <source>Send outbox now</source>
+        <translation>Invia ora la posta in uscita</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="169"/>
+        <source>Quit</source>
+        <translation>Esci</translation>
+    </message>
+</context>
+</TS>
