@@ -56,10 +56,14 @@ class _MessageRelay(QObject):
 
 
 class _FirstPaint(QObject):
-    """Runs a callback once, after the window's first paint."""
+    """Runs a callback once, after the window's first paint.
 
-    def __init__(self, callback: Callable[[], None]) -> None:
-        super().__init__()
+    Give it the watched window as ``parent``: PySide keeps no reference to an event filter, so an
+    unowned one is garbage-collected (and silently uninstalled) as soon as its name goes away.
+    """
+
+    def __init__(self, callback: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._callback = callback
         self._done = False
 
@@ -132,7 +136,7 @@ def run_gui(ctx: AppContext, args: argparse.Namespace) -> int:
     window.quit_requested.connect(lambda: _quit(app, window, runner))
     app.aboutToQuit.connect(window.prepare_quit)
 
-    first_paint = _FirstPaint(window.start)
+    first_paint = _FirstPaint(window.start, window)
     window.installEventFilter(first_paint)
     if args.minimized and tray is not None:
         QTimer.singleShot(0, window.start)
@@ -144,7 +148,7 @@ def run_gui(ctx: AppContext, args: argparse.Namespace) -> int:
             print("first-paint", flush=True)
             app.quit()
 
-        window.installEventFilter(_FirstPaint(report))
+        window.installEventFilter(_FirstPaint(report, window))
     code = app.exec()
     runner.wait_all(10_000)
     window.removeEventFilter(first_paint)
