@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import json
 import mimetypes
-import uuid
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +17,8 @@ def utc_now() -> datetime:
 
 def new_submission_key() -> str:
     """A fresh client submission key (a UUID4 string)."""
+    import uuid  # not at the top: on Linux it imports platform, which costs the GUI's start-up
+
     return str(uuid.uuid4())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.config.paths import Paths
 from app.config.profiles import Profile, ProfileStore
@@ -16,10 +17,12 @@ from app.config.secrets import SecretStore
 from app.config.settings import Settings, load_settings
 from app.core.errors import ConfigError
 from app.services.messages import MessageBus
-from app.store.blobs import BlobStore
-from app.store.db import Database
-from app.store.drafts import DraftRepo
-from app.store.outbox import OutboxRepo
+
+if TYPE_CHECKING:  # the store (sqlite3, hashlib, socket...) is imported on first use
+    from app.store.blobs import BlobStore
+    from app.store.db import Database
+    from app.store.drafts import DraftRepo
+    from app.store.outbox import OutboxRepo
 
 log = logging.getLogger(__name__)
 
@@ -45,21 +48,29 @@ class AppContext:
     @functools.cached_property
     def db(self) -> Database:
         """The database (opened and migrated on first use)."""
+        from app.store.db import Database
+
         return Database(self.paths.database_file)
 
     @functools.cached_property
     def blobs(self) -> BlobStore:
         """The attachment blob folder."""
+        from app.store.blobs import BlobStore
+
         return BlobStore(self.paths.blob_dir)
 
     @functools.cached_property
     def drafts_repo(self) -> DraftRepo:
         """Draft rows."""
+        from app.store.drafts import DraftRepo
+
         return DraftRepo(self.db)
 
     @functools.cached_property
     def outbox_repo(self) -> OutboxRepo:
         """Outbox rows."""
+        from app.store.outbox import OutboxRepo
+
         return OutboxRepo(self.db)
 
     def default_profile(self) -> Profile | None:

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from app.connectors import make_connector
 from app.core.composer import BodyLabels, blockers, check_draft, render_body
@@ -37,7 +38,9 @@ from app.core.model import (
 )
 from app.services.context import AppContext
 from app.services.messages import Message, Severity
-from app.store.outbox import OutboxRepo
+
+if TYPE_CHECKING:  # imported with the store, on first use (see AppContext)
+    from app.store.outbox import OutboxRepo
 
 log = logging.getLogger(__name__)
 

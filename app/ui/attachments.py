@@ -78,7 +78,14 @@ class AttachmentList(QListWidget):
         self.setMinimumHeight(THUMB + 52)
         self.setMaximumHeight(THUMB + 52)
         self.setAcceptDrops(False)  # drops are handled by the composer as a whole
-        self._file_icon = self.style().standardIcon(self.style().StandardPixmap.SP_FileIcon)
+        self._file_icon: QIcon | None = None  # fetched when first needed (QStyle costs)
+
+    def file_icon(self) -> QIcon:
+        """The style's generic file icon, shown until a thumbnail is loaded."""
+        if self._file_icon is None:
+            style = self.style()
+            self._file_icon = style.standardIcon(style.StandardPixmap.SP_FileIcon)
+        return self._file_icon
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
@@ -103,7 +110,8 @@ class AttachmentList(QListWidget):
             item = QListWidgetItem(f"{ref.name}\n{human_size(ref.size)}")
             item.setData(Qt.ItemDataRole.UserRole, ref)
             item.setToolTip(f"{ref.name} ({human_size(ref.size)}, {ref.mime})")
-            item.setIcon(existing.get(ref.sha256, self._file_icon))
+            icon = existing.get(ref.sha256)
+            item.setIcon(icon if icon is not None else self.file_icon())
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.addItem(item)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
@@ -33,7 +34,9 @@ from app.ui.composer import ComposerWidget
 from app.ui.errors import describe, describe_exception
 from app.ui.lists import DraftsView, OutboxView
 from app.ui.notice import show_warning
-from app.ui.profiles import ProfileSetupDialog, SettingsDialog
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
+    from app.ui.profiles import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -360,6 +363,8 @@ class MainWindow(QMainWindow):
         self._submit(draft)
 
     def _run_setup(self) -> bool:
+        from app.ui.profiles import ProfileSetupDialog
+
         dialog = ProfileSetupDialog(self._profiles, self._runner, self)
         return dialog.exec() == ProfileSetupDialog.DialogCode.Accepted
 
@@ -497,6 +502,8 @@ class MainWindow(QMainWindow):
 
     def make_settings_dialog(self) -> SettingsDialog:
         """The settings dialog, wired to this window."""
+        from app.ui.profiles import SettingsDialog
+
         settings = self._ctx.settings
         general = {key: settings[key] for key in ("language", "show_tray_icon", "close_to_tray")}
         dialog = SettingsDialog(self._profiles, self._runner, general, self)
