@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the password from the first line of stdin",
+        help="read the password (RT: or an auth token) from the first line of stdin",
     )
     add.add_argument("--to", default="", help="the help desk's support address")
     add.add_argument("--from", dest="from_address", default="", help="your own address")
@@ -63,7 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--queue", default="")
     add.add_argument("--priority", default="")
     add.add_argument("--ca-file", default="", help="extra CA certificates (PEM) to trust")
-    add.add_argument("--ticket-hook", default="Ticket#")
+    add.add_argument(
+        "--ticket-hook",
+        default="Ticket#",
+        help="the ticket hook in mail subjects: OTRS family 'Ticket#', RT its rtname",
+    )
     add.add_argument("--default", action="store_true", help="make it the default profile")
     plist = psub.add_parser("list", help="list profiles")
     plist.add_argument("--json", action="store_true")
@@ -161,7 +165,11 @@ def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
             queue=args.queue,
             priority=args.priority,
             ca_file=args.ca_file,
-            ticket_hook=args.ticket_hook,
+            # RT tags mail subjects "[rtname #N]": its hook is the rtname (none by default).
+            ticket_hook=("" if args.ticket_hook == "Ticket#" else args.ticket_hook)
+            if args.kind == "rt"
+            else args.ticket_hook,
+            hook_style="rt" if args.kind == "rt" else "otrs",
         )
         problems = validate(profile)
         if problems:

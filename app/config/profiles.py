@@ -21,8 +21,8 @@ from app.core.hooks import HookStyle
 
 log = logging.getLogger(__name__)
 
-KINDS = ("smtp",)
-"""Help-desk kinds this version can send to. (otrs, rt and zammad arrive with their connectors.)"""
+KINDS = ("smtp", "rt")
+"""Help-desk kinds this version can send to. (otrs and zammad arrive with their connectors.)"""
 
 SECURITY = ("starttls", "ssl", "none")
 HOOK_STYLES = ("otrs", "rt")

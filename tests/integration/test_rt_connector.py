@@ -4,6 +4,7 @@ Basic logins, other customers' tickets, wrong addresses, time zones, comments, R
 from __future__ import annotations
 
 import base64
+import json
 from datetime import timedelta
 from email import message_from_bytes, policy
 
@@ -170,3 +171,64 @@ def test_basic_and_token_see_the_same_user(rt: RtServer, carol: RtHarness) -> No
     by_password = carol.connector().identify()
     by_token = carol.connector(password=rt.users["carol"].token).identify()
     assert by_password == by_token
+
+
+def test_cli_profile_test_and_submit(rt: RtServer, cli, tmp_path) -> None:
+    """What a user types: the kind implies RT's hook style; the secret comes from stdin."""
+    added = cli(
+        "profile",
+        "add",
+        "Office RT",
+        "--kind",
+        "rt",
+        "--url",
+        rt.root_url,
+        "--user",
+        "carol",
+        "--password-stdin",
+        "--queue",
+        "General",
+        "--ticket-hook",
+        rt.rtname,
+        stdin=rt.users["carol"].password + "\n",
+    )
+    assert added.returncode == 0, added.stderr
+    shown = json.loads(cli("profile", "show", "Office RT", "--json").stdout)
+    assert (shown["kind"], shown["hook_style"], shown["ticket_hook"]) == ("rt", "rt", rt.rtname)
+    tested = cli("profile", "test", "Office RT")
+    assert tested.returncode == 0, tested.stderr
+    assert "Connected as Carol Customer (carol@example.test)" in tested.stdout
+    shot = tmp_path / "shot.png"
+    shot.write_bytes(PNG)
+    sent = cli(
+        "submit",
+        "--subject",
+        "CLI: the badge printer",
+        "--body",
+        "It prints blank badges.",
+        "--attach",
+        str(shot),
+        "--browser",
+        "none",
+        "--json",
+    )
+    assert sent.returncode == 0, sent.stderr
+    result = json.loads(sent.stdout)
+    assert result["status"] == "sent", result
+    assert result["ticket_number"] == result["ticket_id"] != ""
+    assert result["url"] == f"{rt.root_url}/SelfService/Display.html?id={result['ticket_id']}"
+    wrong = cli(
+        "profile",
+        "add",
+        "Bad RT",
+        "--kind",
+        "rt",
+        "--url",
+        rt.root_url,
+        "--user",
+        "carol",
+        "--password-stdin",
+        stdin="not-the-password-4Tq\n",
+    )
+    assert wrong.returncode == 0, wrong.stderr
+    assert cli("profile", "test", "Bad RT").returncode == 4
