@@ -60,8 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--to", default="", help="the help desk's support address")
     add.add_argument("--from", dest="from_address", default="", help="your own address")
     add.add_argument("--from-name", default="", help="your name as the help desk sees it")
-    add.add_argument("--queue", default="")
-    add.add_argument("--priority", default="")
+    add.add_argument("--queue", default="", help="where new tickets go (API help desks)")
+    add.add_argument("--priority", default="", help="e.g. '3 normal' (OTRS family)")
+    add.add_argument("--ticket-type", default="", help="the ticket type, where the desk has types")
+    add.add_argument(
+        "--webservice",
+        default="GenericTicketConnectorREST",
+        help="OTRS/Znuny/OTOBO: the web service's name, unless --url already ends with it",
+    )
+    add.add_argument(
+        "--portal-url", default="", help="the customer portal (e.g. .../otrs/customer.pl)"
+    )
     add.add_argument("--ca-file", default="", help="extra CA certificates (PEM) to trust")
     add.add_argument(
         "--ticket-hook",
@@ -146,8 +155,8 @@ def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
     if action == "add":
         if args.kind not in KINDS:
             _err(
-                f"this version can send by e-mail only (--kind smtp); {args.kind!r} is not "
-                "available yet"
+                f"this version cannot send to {args.kind!r} help desks yet "
+                f"(available: {', '.join(KINDS)})"
             )
             return EXIT_CONFIG
         port = args.port if args.port is not None else DEFAULT_PORTS[args.security]
@@ -170,6 +179,9 @@ def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
             if args.kind == "rt"
             else args.ticket_hook,
             hook_style="rt" if args.kind == "rt" else "otrs",
+            ticket_type=args.ticket_type,
+            webservice=args.webservice,
+            portal_url=args.portal_url,
         )
         problems = validate(profile)
         if problems:

@@ -21,8 +21,8 @@ from app.core.hooks import HookStyle
 
 log = logging.getLogger(__name__)
 
-KINDS = ("smtp", "rt")
-"""Help-desk kinds this version can send to. (otrs and zammad arrive with their connectors.)"""
+KINDS = ("smtp", "otrs", "rt")
+"""Help-desk kinds this version can send to. (zammad arrives with its connector.)"""
 
 SECURITY = ("starttls", "ssl", "none")
 HOOK_STYLES = ("otrs", "rt")
@@ -149,6 +149,8 @@ def validate(profile: Profile) -> list[tuple[str, str]]:
             problems.append(("url", "invalid_url"))
         if not profile.login:
             problems.append(("login", "required"))
+    if profile.kind == "otrs" and not profile.queue.strip():
+        problems.append(("queue", "required"))  # TicketCreate refuses a ticket without a queue
     if not 1 <= profile.port <= 65535:
         problems.append(("port", "invalid_port"))
     if profile.security not in SECURITY:

@@ -359,6 +359,7 @@ def decode_response(
                 "a GenericTicketConnectorREST?",
                 reason="webservice_not_found",
                 webservice=webservice,
+                route=route.group(1),
                 server=first_line,
                 status=status,
             )
@@ -843,12 +844,13 @@ class OtrsConnector:
     def _values(self) -> dict[str, str]:
         """SessionGet's values for our session (who we are), cached."""
         if self._session_values is None:
+            self._session_id()  # a failing login is the user's error, whatever the route
             try:
                 self._session_values = parse_session_data(
                     self._call("GET", "/Session", path_session=True)
                 )
             except ConfigError as exc:
-                if exc.params.get("reason") != "webservice_not_found":
+                if not str(exc.params.get("route", "")).startswith("/Session/"):
                     raise
                 # A web service without the SessionGet route (older set-ups): the login alone
                 # proved who we are.
