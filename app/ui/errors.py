@@ -15,6 +15,30 @@ def describe(
     reason = str(p.get("reason", ""))
     server = str(p.get("server") or p.get("detail") or fallback or "")
     if kind == "auth":
+        if reason == "password_charset":
+            return (
+                QCoreApplication.translate(
+                    "Errors",
+                    "The help desk cannot check a password with characters such as \u20ac "
+                    "over its API.",
+                ),
+                QCoreApplication.translate(
+                    "Errors",
+                    "Create an auth token in Request Tracker (Settings, Auth Tokens) and paste "
+                    "it into the password field instead.",
+                ),
+            )
+        if reason == "token":
+            return (
+                QCoreApplication.translate(
+                    "Errors", "The help desk refused the auth token (wrong, expired or revoked)."
+                ),
+                QCoreApplication.translate(
+                    "Errors",
+                    "Create a new token in Request Tracker (Settings, Auth Tokens) and paste it "
+                    "into the password field in Settings.",
+                ),
+            )
         if reason == "no_password":
             return (
                 QCoreApplication.translate("Errors", "No password is stored for this help desk."),
@@ -103,6 +127,9 @@ def describe(
             "temporary": QCoreApplication.translate(
                 "Errors", "The server is busy or temporarily limited."
             ),
+            "server_error": QCoreApplication.translate(
+                "Errors", "The help desk's server failed with an internal error."
+            ),
         }
         return (
             texts.get(
@@ -151,6 +178,9 @@ def describe(
                 "Errors", "The encrypted connection could not be set up."
             ),
             "ca_file": QCoreApplication.translate("Errors", "The CA file cannot be used."),
+            "wrong_url": QCoreApplication.translate(
+                "Errors", "There is no help-desk API at this address."
+            ),
             "unknown_kind": QCoreApplication.translate(
                 "Errors", "This kind of help desk is not supported by this version."
             ),
@@ -168,6 +198,22 @@ def describe(
             + (
                 "\n" + QCoreApplication.translate("Errors", "Details:") + f" {server}"
                 if server and reason != "no_profile"
+                else ""
+            ),
+        )
+    if kind == "protocol":
+        return (
+            QCoreApplication.translate(
+                "Errors", "The help desk answered something Ticketwise cannot read."
+            ),
+            QCoreApplication.translate(
+                "Errors",
+                "Check the address in Settings. If it is right, the help desk may be "
+                "misconfigured: tell its administrators.",
+            )
+            + (
+                "\n" + QCoreApplication.translate("Errors", "Details:") + f" {server}"
+                if server
                 else ""
             ),
         )

@@ -4,7 +4,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../app/ui/attachments.py" line="91"/>
+        <location filename="../../app/ui/attachments.py" line="98"/>
         <source>Drop files or screenshots here, or paste an image with Ctrl+Shift+V</source>
         <translation>Drop files or screenshots here, or paste an image with Ctrl+Shift+V</translation>
     </message>
@@ -448,274 +448,315 @@
     <name>Errors</name>
     <message>
         <location filename="../../app/ui/errors.py" line="20"/>
+        <source>The help desk cannot check a password with characters such as € over its API.</source>
+        <translation>The help desk cannot check a password with characters such as € over its API.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="25"/>
+        <source>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</source>
+        <translation>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="33"/>
+        <source>The help desk refused the auth token (wrong, expired or revoked).</source>
+        <translation>The help desk refused the auth token (wrong, expired or revoked).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="36"/>
+        <source>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</source>
+        <translation>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="44"/>
         <source>No password is stored for this help desk.</source>
         <translation>No password is stored for this help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="21"/>
+        <location filename="../../app/ui/errors.py" line="45"/>
         <source>Open Settings, select the profile and enter your password.</source>
         <translation>Open Settings, select the profile and enter your password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="26"/>
+        <location filename="../../app/ui/errors.py" line="50"/>
         <source>The server refused your login name or password.</source>
         <translation>The server refused your login name or password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="27"/>
+        <location filename="../../app/ui/errors.py" line="51"/>
         <source>Check the login and password in Settings, then press Retry.</source>
         <translation>Check the login and password in Settings, then press Retry.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="31"/>
-        <location filename="../../app/ui/errors.py" line="60"/>
+        <location filename="../../app/ui/errors.py" line="55"/>
+        <location filename="../../app/ui/errors.py" line="84"/>
         <source>The server said:</source>
         <translation>The server said:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="38"/>
+        <location filename="../../app/ui/errors.py" line="62"/>
         <source>The server&apos;s certificate is not trusted, so the connection was not made.</source>
         <translation>The server&apos;s certificate is not trusted, so the connection was not made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="41"/>
+        <location filename="../../app/ui/errors.py" line="65"/>
         <source>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</source>
         <translation>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="47"/>
-        <location filename="../../app/ui/errors.py" line="169"/>
+        <location filename="../../app/ui/errors.py" line="71"/>
+        <location filename="../../app/ui/errors.py" line="199"/>
+        <location filename="../../app/ui/errors.py" line="215"/>
         <source>Details:</source>
         <translation>Details:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="54"/>
+        <location filename="../../app/ui/errors.py" line="78"/>
         <source>The mail server refused the help desk&apos;s address.</source>
         <translation>The mail server refused the help desk&apos;s address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="57"/>
+        <location filename="../../app/ui/errors.py" line="81"/>
         <source>Check the support address in Settings.</source>
         <translation>Check the support address in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="70"/>
+        <location filename="../../app/ui/errors.py" line="94"/>
         <source>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</source>
         <translation>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="76"/>
-        <location filename="../../app/ui/errors.py" line="84"/>
+        <location filename="../../app/ui/errors.py" line="100"/>
+        <location filename="../../app/ui/errors.py" line="108"/>
         <source>Remove or shrink some attachments, then send again.</source>
         <translation>Remove or shrink some attachments, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="81"/>
+        <location filename="../../app/ui/errors.py" line="105"/>
         <source>The server refused the ticket because it is too large.</source>
         <translation>The server refused the ticket because it is too large.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="90"/>
+        <location filename="../../app/ui/errors.py" line="114"/>
         <source>The server did not answer in time.</source>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="91"/>
+        <location filename="../../app/ui/errors.py" line="115"/>
         <source>The ticket stays in the outbox and is sent automatically later.</source>
         <translation>The ticket stays in the outbox and is sent automatically later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="97"/>
+        <location filename="../../app/ui/errors.py" line="121"/>
         <source>The server&apos;s name could not be found (no network, or a wrong name).</source>
         <translation>The server&apos;s name could not be found (no network, or a wrong name).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="100"/>
+        <location filename="../../app/ui/errors.py" line="124"/>
         <source>The server refused the connection (it is down, or the port is wrong).</source>
         <translation>The server refused the connection (it is down, or the port is wrong).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="103"/>
+        <location filename="../../app/ui/errors.py" line="127"/>
         <source>The server is busy or temporarily limited.</source>
         <translation>The server is busy or temporarily limited.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="110"/>
+        <location filename="../../app/ui/errors.py" line="130"/>
+        <source>The help desk&apos;s server failed with an internal error.</source>
+        <translation>The help desk&apos;s server failed with an internal error.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="137"/>
         <source>The server cannot be reached right now.</source>
         <translation>The server cannot be reached right now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="112"/>
+        <location filename="../../app/ui/errors.py" line="139"/>
         <source>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</source>
         <translation>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="120"/>
+        <location filename="../../app/ui/errors.py" line="147"/>
         <source>The connection broke while the ticket was being handed over: the help desk may or may not have it.</source>
         <translation>The connection broke while the ticket was being handed over: the help desk may or may not have it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="125"/>
+        <location filename="../../app/ui/errors.py" line="152"/>
         <source>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</source>
         <translation>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="133"/>
+        <location filename="../../app/ui/errors.py" line="160"/>
         <source>The server refused the ticket.</source>
         <translation>The server refused the ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="134"/>
+        <location filename="../../app/ui/errors.py" line="161"/>
         <source>The server said: %1</source>
         <translation>The server said: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="140"/>
+        <location filename="../../app/ui/errors.py" line="167"/>
         <source>No help desk is set up yet.</source>
         <translation>No help desk is set up yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="141"/>
+        <location filename="../../app/ui/errors.py" line="168"/>
         <source>Several help desks are set up and none is the default.</source>
         <translation>Several help desks are set up and none is the default.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="144"/>
+        <location filename="../../app/ui/errors.py" line="171"/>
         <source>The server does not offer STARTTLS encryption.</source>
         <translation>The server does not offer STARTTLS encryption.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="147"/>
+        <location filename="../../app/ui/errors.py" line="174"/>
         <source>The server does not offer login on this connection.</source>
         <translation>The server does not offer login on this connection.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="150"/>
+        <location filename="../../app/ui/errors.py" line="177"/>
         <source>The encrypted connection could not be set up.</source>
         <translation>The encrypted connection could not be set up.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="153"/>
+        <location filename="../../app/ui/errors.py" line="180"/>
         <source>The CA file cannot be used.</source>
         <translation>The CA file cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="154"/>
+        <location filename="../../app/ui/errors.py" line="181"/>
+        <source>There is no help-desk API at this address.</source>
+        <translation>There is no help-desk API at this address.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="184"/>
         <source>This kind of help desk is not supported by this version.</source>
         <translation>This kind of help desk is not supported by this version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="161"/>
+        <location filename="../../app/ui/errors.py" line="191"/>
         <source>The help-desk settings are incomplete or wrong.</source>
         <translation>The help-desk settings are incomplete or wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="165"/>
+        <location filename="../../app/ui/errors.py" line="195"/>
         <source>Open Settings and check the profile (server, port and security).</source>
         <translation>Open Settings and check the profile (server, port and security).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="176"/>
+        <location filename="../../app/ui/errors.py" line="206"/>
+        <source>The help desk answered something Ticketwise cannot read.</source>
+        <translation>The help desk answered something Ticketwise cannot read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="209"/>
+        <source>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</source>
+        <translation>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="222"/>
         <source>The system keyring (where passwords are kept) could not be used.</source>
         <translation>The system keyring (where passwords are kept) could not be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="179"/>
+        <location filename="../../app/ui/errors.py" line="225"/>
         <source>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</source>
         <translation>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="188"/>
+        <location filename="../../app/ui/errors.py" line="234"/>
         <source>The disk is full: Ticketwise could not save.</source>
         <translation>The disk is full: Ticketwise could not save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="191"/>
+        <location filename="../../app/ui/errors.py" line="237"/>
         <source>Ticketwise&apos;s database is busy in another program.</source>
         <translation>Ticketwise&apos;s database is busy in another program.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="194"/>
+        <location filename="../../app/ui/errors.py" line="240"/>
         <source>Ticketwise&apos;s database is damaged.</source>
         <translation>Ticketwise&apos;s database is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="195"/>
+        <location filename="../../app/ui/errors.py" line="241"/>
         <source>Ticketwise&apos;s data folder is read-only.</source>
         <translation>Ticketwise&apos;s data folder is read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="198"/>
+        <location filename="../../app/ui/errors.py" line="244"/>
         <source>An attachment&apos;s stored copy could not be read.</source>
         <translation>An attachment&apos;s stored copy could not be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="201"/>
+        <location filename="../../app/ui/errors.py" line="247"/>
         <source>Ticketwise&apos;s data was written by a newer version of Ticketwise.</source>
         <translation>Ticketwise&apos;s data was written by a newer version of Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="208"/>
+        <location filename="../../app/ui/errors.py" line="254"/>
         <source>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</source>
         <translation>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="217"/>
+        <location filename="../../app/ui/errors.py" line="263"/>
         <source>Ticketwise could not read or write its data.</source>
         <translation>Ticketwise could not read or write its data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="221"/>
+        <location filename="../../app/ui/errors.py" line="267"/>
         <source>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</source>
         <translation>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="229"/>
+        <location filename="../../app/ui/errors.py" line="275"/>
         <source>The ticket needs a subject and a description.</source>
         <translation>The ticket needs a subject and a description.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="230"/>
+        <location filename="../../app/ui/errors.py" line="276"/>
         <source>Fill in the fields marked in the checklist.</source>
         <translation>Fill in the fields marked in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="234"/>
+        <location filename="../../app/ui/errors.py" line="280"/>
         <source>Sending was cancelled.</source>
         <translation>Sending was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="235"/>
+        <location filename="../../app/ui/errors.py" line="281"/>
         <source>The ticket is kept in the outbox: press Retry to send it.</source>
         <translation>The ticket is kept in the outbox: press Retry to send it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="241"/>
+        <location filename="../../app/ui/errors.py" line="287"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Ticketwise hit an internal error while sending.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="242"/>
+        <location filename="../../app/ui/errors.py" line="288"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="249"/>
+        <location filename="../../app/ui/errors.py" line="295"/>
         <source>Something went wrong.</source>
         <translation>Something went wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="250"/>
+        <location filename="../../app/ui/errors.py" line="296"/>
         <source>Please try again.</source>
         <translation>Please try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="261"/>
+        <location filename="../../app/ui/errors.py" line="307"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Ticketwise hit an internal error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="264"/>
+        <location filename="../../app/ui/errors.py" line="310"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Your work is saved. Please report this with the log file.</translation>
     </message>
@@ -723,185 +764,185 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>New ticket</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Drafts</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>&amp;New ticket</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>Send &amp;outbox now</source>
         <translation>Send &amp;outbox now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;About Ticketwise</source>
         <translation>&amp;About Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Your last draft is back, as you left it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>New ticket – %1</source>
         <translation>New ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 created: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Sent to the help desk: %1</source>
         <translation>Sent to the help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Ticket sent</source>
         <translation>Ticket sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>A ticket needs checking</source>
         <translation>A ticket needs checking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Not sent: %1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Drafts (%1)</source>
         <translation>Drafts (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Outbox (%1)</source>
         <translation>Outbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Delete draft</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Delete this draft for good?</source>
         <translation>Delete this draft for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Not sent: no help desk is set up. Your ticket is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>Sending “%1”…</source>
         <translation>Sending “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>Ticket not sent</source>
         <translation>Ticket not sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Your ticket is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459"/>
+        <location filename="../../app/ui/main_window.py" line="464"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>The ticket is a draft again: edit it and send it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="475"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>Delete from outbox</source>
         <translation>Delete from outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>This ticket has not reached the help desk. Delete it anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="499"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise cannot use its data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="532"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>About Ticketwise</source>
         <translation>About Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="534"/>
+        <location filename="../../app/ui/main_window.py" line="541"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="554"/>
+        <location filename="../../app/ui/main_window.py" line="561"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise is still running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="555"/>
+        <location filename="../../app/ui/main_window.py" line="562"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../app/ui/attachments.py" line="91"/>
+        <location filename="../../app/ui/attachments.py" line="98"/>
         <source>Drop files or screenshots here, or paste an image with Ctrl+Shift+V</source>
         <translation>Trascina qui file o screenshot, oppure incolla un&apos;immagine con Ctrl+Maiusc+V</translation>
     </message>
@@ -448,274 +448,315 @@
     <name>Errors</name>
     <message>
         <location filename="../../app/ui/errors.py" line="20"/>
+        <source>The help desk cannot check a password with characters such as € over its API.</source>
+        <translation>L’help desk non può verificare tramite la sua API una password con caratteri come €.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="25"/>
+        <source>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</source>
+        <translation>Crea un token di autenticazione in Request Tracker (Impostazioni, Auth Tokens) e incollalo nel campo della password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="33"/>
+        <source>The help desk refused the auth token (wrong, expired or revoked).</source>
+        <translation>L’help desk ha rifiutato il token di autenticazione (errato, scaduto o revocato).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="36"/>
+        <source>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</source>
+        <translation>Crea un nuovo token in Request Tracker (Impostazioni, Auth Tokens) e incollalo nel campo della password nelle Impostazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="44"/>
         <source>No password is stored for this help desk.</source>
         <translation>Per questo help desk non è salvata alcuna password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="21"/>
+        <location filename="../../app/ui/errors.py" line="45"/>
         <source>Open Settings, select the profile and enter your password.</source>
         <translation>Apri Impostazioni, seleziona il profilo e inserisci la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="26"/>
+        <location filename="../../app/ui/errors.py" line="50"/>
         <source>The server refused your login name or password.</source>
         <translation>Il server ha rifiutato il nome utente o la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="27"/>
+        <location filename="../../app/ui/errors.py" line="51"/>
         <source>Check the login and password in Settings, then press Retry.</source>
         <translation>Controlla nome utente e password in Impostazioni, poi premi Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="31"/>
-        <location filename="../../app/ui/errors.py" line="60"/>
+        <location filename="../../app/ui/errors.py" line="55"/>
+        <location filename="../../app/ui/errors.py" line="84"/>
         <source>The server said:</source>
         <translation>Risposta del server:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="38"/>
+        <location filename="../../app/ui/errors.py" line="62"/>
         <source>The server&apos;s certificate is not trusted, so the connection was not made.</source>
         <translation>Il certificato del server non è attendibile, quindi la connessione non è stata stabilita.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="41"/>
+        <location filename="../../app/ui/errors.py" line="65"/>
         <source>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</source>
         <translation>Se la tua organizzazione usa una propria autorità di certificazione, aggiungi il suo file CA in Impostazioni. La verifica non viene mai disattivata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="47"/>
-        <location filename="../../app/ui/errors.py" line="169"/>
+        <location filename="../../app/ui/errors.py" line="71"/>
+        <location filename="../../app/ui/errors.py" line="199"/>
+        <location filename="../../app/ui/errors.py" line="215"/>
         <source>Details:</source>
         <translation>Dettagli:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="54"/>
+        <location filename="../../app/ui/errors.py" line="78"/>
         <source>The mail server refused the help desk&apos;s address.</source>
         <translation>Il server di posta ha rifiutato l&apos;indirizzo dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="57"/>
+        <location filename="../../app/ui/errors.py" line="81"/>
         <source>Check the support address in Settings.</source>
         <translation>Controlla l&apos;indirizzo di assistenza in Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="70"/>
+        <location filename="../../app/ui/errors.py" line="94"/>
         <source>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</source>
         <translation>Il ticket è troppo grande: %1 MB, mentre il server accetta al massimo %2 MB.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="76"/>
-        <location filename="../../app/ui/errors.py" line="84"/>
+        <location filename="../../app/ui/errors.py" line="100"/>
+        <location filename="../../app/ui/errors.py" line="108"/>
         <source>Remove or shrink some attachments, then send again.</source>
         <translation>Rimuovi o riduci alcuni allegati, poi invia di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="81"/>
+        <location filename="../../app/ui/errors.py" line="105"/>
         <source>The server refused the ticket because it is too large.</source>
         <translation>Il server ha rifiutato il ticket perché è troppo grande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="90"/>
+        <location filename="../../app/ui/errors.py" line="114"/>
         <source>The server did not answer in time.</source>
         <translation>Il server non ha risposto in tempo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="91"/>
+        <location filename="../../app/ui/errors.py" line="115"/>
         <source>The ticket stays in the outbox and is sent automatically later.</source>
         <translation>Il ticket resta nella posta in uscita e verrà inviato automaticamente più tardi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="97"/>
+        <location filename="../../app/ui/errors.py" line="121"/>
         <source>The server&apos;s name could not be found (no network, or a wrong name).</source>
         <translation>Impossibile trovare il nome del server (rete assente o nome errato).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="100"/>
+        <location filename="../../app/ui/errors.py" line="124"/>
         <source>The server refused the connection (it is down, or the port is wrong).</source>
         <translation>Il server ha rifiutato la connessione (non è attivo, oppure la porta è errata).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="103"/>
+        <location filename="../../app/ui/errors.py" line="127"/>
         <source>The server is busy or temporarily limited.</source>
         <translation>Il server è occupato o temporaneamente limitato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="110"/>
+        <location filename="../../app/ui/errors.py" line="130"/>
+        <source>The help desk&apos;s server failed with an internal error.</source>
+        <translation>Il server dell’help desk ha avuto un errore interno.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="137"/>
         <source>The server cannot be reached right now.</source>
         <translation>Al momento il server non è raggiungibile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="112"/>
+        <location filename="../../app/ui/errors.py" line="139"/>
         <source>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</source>
         <translation>Il ticket resta nella posta in uscita e verrà inviato automaticamente appena il server torna disponibile. Non si perde nulla.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="120"/>
+        <location filename="../../app/ui/errors.py" line="147"/>
         <source>The connection broke while the ticket was being handed over: the help desk may or may not have it.</source>
         <translation>La connessione si è interrotta durante la consegna del ticket: l&apos;help desk potrebbe averlo ricevuto oppure no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="125"/>
+        <location filename="../../app/ui/errors.py" line="152"/>
         <source>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</source>
         <translation>Cerca nella tua casella di posta la conferma dell&apos;help desk. Se non c&apos;è, premi Invia di nuovo; se c&apos;è, premi Segna come inviato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="133"/>
+        <location filename="../../app/ui/errors.py" line="160"/>
         <source>The server refused the ticket.</source>
         <translation>Il server ha rifiutato il ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="134"/>
+        <location filename="../../app/ui/errors.py" line="161"/>
         <source>The server said: %1</source>
         <translation>Risposta del server: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="140"/>
+        <location filename="../../app/ui/errors.py" line="167"/>
         <source>No help desk is set up yet.</source>
         <translation>Non è ancora configurato alcun help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="141"/>
+        <location filename="../../app/ui/errors.py" line="168"/>
         <source>Several help desks are set up and none is the default.</source>
         <translation>Sono configurati più help desk e nessuno è quello predefinito.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="144"/>
+        <location filename="../../app/ui/errors.py" line="171"/>
         <source>The server does not offer STARTTLS encryption.</source>
         <translation>Il server non offre la cifratura STARTTLS.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="147"/>
+        <location filename="../../app/ui/errors.py" line="174"/>
         <source>The server does not offer login on this connection.</source>
         <translation>Il server non consente l&apos;accesso su questa connessione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="150"/>
+        <location filename="../../app/ui/errors.py" line="177"/>
         <source>The encrypted connection could not be set up.</source>
         <translation>Impossibile stabilire la connessione cifrata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="153"/>
+        <location filename="../../app/ui/errors.py" line="180"/>
         <source>The CA file cannot be used.</source>
         <translation>Il file CA non è utilizzabile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="154"/>
+        <location filename="../../app/ui/errors.py" line="181"/>
+        <source>There is no help-desk API at this address.</source>
+        <translation>A questo indirizzo non c’è l’API di un help desk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="184"/>
         <source>This kind of help desk is not supported by this version.</source>
         <translation>Questo tipo di help desk non è supportato da questa versione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="161"/>
+        <location filename="../../app/ui/errors.py" line="191"/>
         <source>The help-desk settings are incomplete or wrong.</source>
         <translation>Le impostazioni dell&apos;help desk sono incomplete o errate.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="165"/>
+        <location filename="../../app/ui/errors.py" line="195"/>
         <source>Open Settings and check the profile (server, port and security).</source>
         <translation>Apri Impostazioni e controlla il profilo (server, porta e sicurezza).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="176"/>
+        <location filename="../../app/ui/errors.py" line="206"/>
+        <source>The help desk answered something Ticketwise cannot read.</source>
+        <translation>L’help desk ha risposto qualcosa che Ticketwise non sa leggere.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="209"/>
+        <source>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</source>
+        <translation>Controlla l’indirizzo nelle Impostazioni. Se è giusto, l’help desk potrebbe essere configurato male: avvisa chi lo amministra.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="222"/>
         <source>The system keyring (where passwords are kept) could not be used.</source>
         <translation>Impossibile usare il portachiavi di sistema (dove sono conservate le password).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="179"/>
+        <location filename="../../app/ui/errors.py" line="225"/>
         <source>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</source>
         <translation>Sblocca o configura il portachiavi di sistema, poi riprova. Ticketwise non salva mai le password altrove.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="188"/>
+        <location filename="../../app/ui/errors.py" line="234"/>
         <source>The disk is full: Ticketwise could not save.</source>
         <translation>Il disco è pieno: Ticketwise non ha potuto salvare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="191"/>
+        <location filename="../../app/ui/errors.py" line="237"/>
         <source>Ticketwise&apos;s database is busy in another program.</source>
         <translation>Il database di Ticketwise è in uso da parte di un altro programma.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="194"/>
+        <location filename="../../app/ui/errors.py" line="240"/>
         <source>Ticketwise&apos;s database is damaged.</source>
         <translation>Il database di Ticketwise è danneggiato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="195"/>
+        <location filename="../../app/ui/errors.py" line="241"/>
         <source>Ticketwise&apos;s data folder is read-only.</source>
         <translation>La cartella dei dati di Ticketwise è di sola lettura.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="198"/>
+        <location filename="../../app/ui/errors.py" line="244"/>
         <source>An attachment&apos;s stored copy could not be read.</source>
         <translation>Impossibile leggere la copia salvata di un allegato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="201"/>
+        <location filename="../../app/ui/errors.py" line="247"/>
         <source>Ticketwise&apos;s data was written by a newer version of Ticketwise.</source>
         <translation>I dati di Ticketwise sono stati scritti da una versione più recente di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="208"/>
+        <location filename="../../app/ui/errors.py" line="254"/>
         <source>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</source>
         <translation>Avvia di nuovo la versione più recente di Ticketwise: questa non può leggerne i dati senza rischiare di danneggiarli.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="217"/>
+        <location filename="../../app/ui/errors.py" line="263"/>
         <source>Ticketwise could not read or write its data.</source>
         <translation>Ticketwise non è riuscito a leggere o scrivere i propri dati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="221"/>
+        <location filename="../../app/ui/errors.py" line="267"/>
         <source>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</source>
         <translation>Libera spazio su disco o controlla i permessi della cartella dei dati. Quello che hai scritto resta nella finestra finché non si potrà salvare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="229"/>
+        <location filename="../../app/ui/errors.py" line="275"/>
         <source>The ticket needs a subject and a description.</source>
         <translation>Il ticket deve avere un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="230"/>
+        <location filename="../../app/ui/errors.py" line="276"/>
         <source>Fill in the fields marked in the checklist.</source>
         <translation>Compila i campi segnalati nella lista di controllo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="234"/>
+        <location filename="../../app/ui/errors.py" line="280"/>
         <source>Sending was cancelled.</source>
         <translation>L&apos;invio è stato annullato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="235"/>
+        <location filename="../../app/ui/errors.py" line="281"/>
         <source>The ticket is kept in the outbox: press Retry to send it.</source>
         <translation>Il ticket resta nella posta in uscita: premi Riprova per inviarlo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="241"/>
+        <location filename="../../app/ui/errors.py" line="287"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Durante l&apos;invio si è verificato un errore interno di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="242"/>
+        <location filename="../../app/ui/errors.py" line="288"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>Il ticket resta nella posta in uscita. Premi Riprova; se succede di nuovo, segnala il problema allegando il file di log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="249"/>
+        <location filename="../../app/ui/errors.py" line="295"/>
         <source>Something went wrong.</source>
         <translation>Qualcosa non ha funzionato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="250"/>
+        <location filename="../../app/ui/errors.py" line="296"/>
         <source>Please try again.</source>
         <translation>Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="261"/>
+        <location filename="../../app/ui/errors.py" line="307"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Si è verificato un errore interno di Ticketwise: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="264"/>
+        <location filename="../../app/ui/errors.py" line="310"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
     </message>
@@ -723,185 +764,185 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Drafts</source>
         <translation>Bozze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>&amp;New ticket</source>
         <translation>&amp;Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>Send &amp;outbox now</source>
         <translation>Invia ora la posta in &amp;uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;About Ticketwise</source>
         <translation>&amp;Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Ecco la tua ultima bozza, come l&apos;avevi lasciata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>New ticket – %1</source>
         <translation>Nuovo ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 creato: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Sent to the help desk: %1</source>
         <translation>Inviato all&apos;help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Ticket sent</source>
         <translation>Ticket inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>A ticket needs checking</source>
         <translation>Un ticket è da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Not sent: %1</source>
         <translation>Non inviato: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Drafts (%1)</source>
         <translation>Bozze (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Outbox (%1)</source>
         <translation>Posta in uscita (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Delete this draft for good?</source>
         <translation>Eliminare definitivamente questa bozza?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Non inviato: nessun help desk configurato. Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>Ticket not sent</source>
         <translation>Ticket non inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459"/>
+        <location filename="../../app/ui/main_window.py" line="464"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>Il ticket è di nuovo una bozza: modificalo e invialo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="475"/>
+        <location filename="../../app/ui/main_window.py" line="480"/>
         <source>Delete from outbox</source>
         <translation>Elimina dalla posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>Questo ticket non è ancora arrivato all&apos;help desk. Eliminarlo comunque?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="499"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise non può usare i propri dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="532"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>About Ticketwise</source>
         <translation>Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="534"/>
+        <location filename="../../app/ui/main_window.py" line="541"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;Apri ticket di assistenza su cui l&apos;help desk può intervenire subito, e seguili fino alla soluzione.&lt;/p&gt;&lt;p&gt;Cartella dei dati: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="554"/>
+        <location filename="../../app/ui/main_window.py" line="561"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise è ancora in esecuzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="555"/>
+        <location filename="../../app/ui/main_window.py" line="562"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>
