@@ -48,7 +48,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import requests
 import urllib3.exceptions
@@ -304,7 +304,7 @@ def decode_response(
     """
     text = body[:4096].decode("utf-8", "replace").strip()
     mime = content_type.split(";", 1)[0].strip().lower()
-    first_line = text.splitlines()[0][:_TEXT_LIMIT] if text else ""
+    first_line = _server_text(text)
     if status == 200:
         if mime != "application/json" and not text.startswith("{"):
             raise ConfigError(
@@ -385,6 +385,18 @@ def decode_response(
         server=first_line,
         status=status,
     )
+
+
+_TITLE_RE = re.compile(r"<title>([^<]*)</title>", re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def _server_text(text: str) -> str:
+    """What a server's error body says, in one line: an HTML page's title (or its text)."""
+    if text.startswith("<"):
+        title = _TITLE_RE.search(text)
+        text = title.group(1) if title else _TAG_RE.sub(" ", text)
+    return " ".join(text.split())[:_TEXT_LIMIT]
 
 
 def parse_session_id(data: Mapping[str, Any]) -> str:
@@ -707,7 +719,8 @@ class OtrsConnector:
         self.timeout = timeout
         self.default_max_bytes = default_max_bytes
         self.base_url = webservice_url(profile.url, profile.webservice)
-        self._webservice = profile.webservice or DEFAULT_WEBSERVICE
+        # The name in the URL wins over the profile's field (webservice_url keeps it so).
+        self._webservice = unquote(self.base_url.rstrip("/").rpartition("/")[2])
         self._http: requests.Session | None = None
         self._session_values: dict[str, str] | None = None
         self._skew = timedelta(0)

@@ -15,6 +15,19 @@ def describe(
     reason = str(p.get("reason", ""))
     server = str(p.get("server") or p.get("detail") or fallback or "")
     if kind == "auth":
+        if reason == "http_auth":
+            return (
+                QCoreApplication.translate(
+                    "Errors",
+                    "The web server (or a proxy in front of it) asks for a login before the "
+                    "help desk's web service.",
+                ),
+                QCoreApplication.translate(
+                    "Errors",
+                    "Ask the help desk's administrators how the web service is reached from "
+                    "your network.",
+                ),
+            )
         if reason == "password_charset":
             return (
                 QCoreApplication.translate(
@@ -162,6 +175,23 @@ def describe(
                 "%1", str(p.get("reason", server))
             ),
         )
+    if kind == "config" and reason in ("webservice_not_found", "webservice_config"):
+        return _web_service_problem(reason, str(p.get("webservice", "")), server)
+    if kind == "config" and reason == "wrong_url":
+        return (
+            QCoreApplication.translate("Errors", "There is no help-desk API at this address."),
+            QCoreApplication.translate(
+                "Errors",
+                "Check the address in Settings: for OTRS, Znuny and OTOBO it is the help "
+                "desk's address (https://\u2026/otrs/) or the web service's URL "
+                "(\u2026/nph-genericinterface.pl/Webservice/NAME).",
+            )
+            + (
+                "\n" + QCoreApplication.translate("Errors", "Details:") + f" {server}"
+                if server
+                else ""
+            ),
+        )
     if kind == "config":
         texts = {
             "no_profile": QCoreApplication.translate("Errors", "No help desk is set up yet."),
@@ -199,6 +229,17 @@ def describe(
                 "\n" + QCoreApplication.translate("Errors", "Details:") + f" {server}"
                 if server and reason != "no_profile"
                 else ""
+            ),
+        )
+    if kind == "protocol" and reason == "server_error" and server:
+        return (
+            QCoreApplication.translate("Errors", "The help desk reported an error: %1").replace(
+                "%1", server
+            ),
+            QCoreApplication.translate(
+                "Errors",
+                "Try again later. If the error stays, tell the help desk's administrators "
+                "what it says.",
             ),
         )
     if kind == "protocol":
@@ -294,6 +335,37 @@ def describe(
     return (
         fallback or QCoreApplication.translate("Errors", "Something went wrong."),
         QCoreApplication.translate("Errors", "Please try again."),
+    )
+
+
+def _web_service_problem(reason: str, name: str, server: str) -> tuple[str, str]:
+    """An OTRS-family help desk without the web service the profile names, or with a broken
+    one."""
+    details = (
+        "\n" + QCoreApplication.translate("Errors", "The server said:") + f" {server}"
+        if server
+        else ""
+    )
+    if reason == "webservice_config":
+        return (
+            QCoreApplication.translate(
+                "Errors", "The help desk's web service is not set up correctly."
+            ),
+            QCoreApplication.translate(
+                "Errors", "Tell the help desk's administrators; nothing in Settings can fix it."
+            )
+            + details,
+        )
+    return (
+        QCoreApplication.translate(
+            "Errors", "The help desk has no web service \u201c%1\u201d for tickets."
+        ).replace("%1", name or "GenericTicketConnectorREST"),
+        QCoreApplication.translate(
+            "Errors",
+            "Check the web service name in Settings (usually GenericTicketConnectorREST); the "
+            "help desk's administrators see it under Admin \u2192 Web Services.",
+        )
+        + details,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -38,7 +39,9 @@ log = logging.getLogger(__name__)
 
 
 class ProfileForm(QWidget):
-    """The fields of one e-mail profile. Emits ``changed`` on every edit."""
+    """The fields of one help-desk profile: its type picks the rows shown (e-mail: the support
+    address and the SMTP server; OTRS family: the web service). Emits ``changed`` on every
+    edit."""
 
     changed = Signal()
     """A field was edited."""
@@ -55,10 +58,36 @@ class ProfileForm(QWidget):
         desk_form = QFormLayout(desk)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. ACME support"))
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("E-mail (any help desk)"), "smtp")
+        self.kind.addItem(self.tr("OTRS \u00b7 Znuny \u00b7 OTOBO web service"), "otrs")
+        # Request Tracker: its item ("rt") goes here, its rows in _rows_by_kind().
         self.to_address = QLineEdit()
         self.to_address.setPlaceholderText(self.tr("the support address from your contract"))
+        self.url = QLineEdit()
+        self.url.setPlaceholderText(self.tr("https://help.example.com/otrs/"))
+        self.url.setToolTip(
+            self.tr(
+                "The help desk's address, or the whole web service URL "
+                "(\u2026/nph-genericinterface.pl/Webservice/NAME)."
+            )
+        )
+        self.webservice = QLineEdit()
+        self.webservice.setPlaceholderText("GenericTicketConnectorREST")
+        self.queue = QLineEdit()
+        self.queue.setPlaceholderText(self.tr("where new tickets go, e.g. Raw"))
+        self.portal_url = QLineEdit()
+        self.portal_url.setPlaceholderText(
+            self.tr("optional: https://help.example.com/otrs/customer.pl")
+        )
         desk_form.addRow(self.tr("Profile &name:"), self.name)
+        desk_form.addRow(self.tr("Help-desk &type:"), self.kind)
         desk_form.addRow(self.tr("Support &address:"), self.to_address)
+        desk_form.addRow(self.tr("Web service &URL:"), self.url)
+        desk_form.addRow(self.tr("Web ser&vice name:"), self.webservice)
+        desk_form.addRow(self.tr("&Queue:"), self.queue)
+        desk_form.addRow(self.tr("Customer p&ortal:"), self.portal_url)
+        self._desk_form = desk_form
         layout.addWidget(desk)
 
         you = QGroupBox(self.tr("You"))
@@ -69,10 +98,13 @@ class ProfileForm(QWidget):
         self.from_address.setPlaceholderText(self.tr("jane@example.com"))
         you_form.addRow(self.tr("Your n&ame:"), self.from_name)
         you_form.addRow(self.tr("Your &e-mail:"), self.from_address)
+        self._you = you
         layout.addWidget(you)
 
         server = QGroupBox(self.tr("Outgoing mail server (SMTP)"))
+        self._server = server
         server_form = QFormLayout(server)
+        self._server_form = server_form
         self.host = QLineEdit()
         self.host.setPlaceholderText(self.tr("smtp.example.com"))
         self.port = QSpinBox()
@@ -87,6 +119,7 @@ class ProfileForm(QWidget):
         host_row.addWidget(QLabel(self.tr("Port:")))
         host_row.addWidget(self.port)
         server_form.addRow(self._label(self.tr("&Server:"), self.host), host_row)
+        self._host_row = host_row
         server_form.addRow(self.tr("Se&curity:"), self.security)
         self.login = QLineEdit()
         self.login.setPlaceholderText(self.tr("usually your e-mail address; empty: no login"))
@@ -113,6 +146,8 @@ class ProfileForm(QWidget):
             server_form.addRow(self.tr("Ticket &hook:"), self.ticket_hook)
         layout.addWidget(server)
 
+        self._compact = compact
+
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #c5221f;")
@@ -129,8 +164,14 @@ class ProfileForm(QWidget):
             self.password,
             self.ca_file,
             self.ticket_hook,
+            self.url,
+            self.webservice,
+            self.queue,
+            self.portal_url,
         ):
             edit.textEdited.connect(self._on_any_edited)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self._apply_kind()
         self.port.valueChanged.connect(self._on_port_value_changed)
         self.security.currentIndexChanged.connect(self._on_security_changed)
         self.from_address.textEdited.connect(self._on_from_address_edited)
@@ -149,6 +190,15 @@ class ProfileForm(QWidget):
         p = profile or Profile(name="")
         self._original_name = p.name
         self._has_stored_password = has_password
+        self.kind.blockSignals(True)
+        if self.kind.findData(p.kind) < 0:  # a kind this form has no rows for: keep it as it is
+            self.kind.addItem(p.kind, p.kind)
+        self.kind.setCurrentIndex(self.kind.findData(p.kind))
+        self.kind.blockSignals(False)
+        self.url.setText(p.url)
+        self.webservice.setText(p.webservice)
+        self.queue.setText(p.queue)
+        self.portal_url.setText(p.portal_url)
         self.name.setText(p.name)
         self.to_address.setText(p.to_address)
         self.from_name.setText(p.from_name)
@@ -166,6 +216,7 @@ class ProfileForm(QWidget):
         self.set_has_password(has_password)
         self.ca_file.setText(p.ca_file)
         self.ticket_hook.setText(p.ticket_hook)
+        self._apply_kind()
         self.problems.clear()
 
     def set_has_password(self, stored: bool) -> None:
@@ -182,6 +233,18 @@ class ProfileForm(QWidget):
 
     def profile(self) -> Profile:
         """The profile as typed."""
+        kind = str(self.kind.currentData())
+        if kind != "smtp":
+            return Profile(
+                name=self.name.text().strip(),
+                kind=kind,
+                url=self.url.text().strip(),
+                webservice=self.webservice.text().strip() or "GenericTicketConnectorREST",
+                queue=self.queue.text().strip(),
+                portal_url=self.portal_url.text().strip(),
+                login=self.login.text().strip(),
+                ca_file=self.ca_file.text().strip(),
+            )
         return Profile(
             name=self.name.text().strip(),
             kind="smtp",
@@ -212,6 +275,9 @@ class ProfileForm(QWidget):
             "port": self.tr("The port must be between 1 and 65535."),
             "ca_file": self.tr("The CA file does not exist."),
             "kind": self.tr("This kind of help desk is not supported yet."),
+            "url": self.tr("Enter the web service's address (starting with https://)."),
+            "login": self.tr("Enter your login name."),
+            "queue": self.tr("Enter the queue that new tickets go to."),
         }
         text = "\n".join(dict.fromkeys(messages.get(f, f) for f, _code in problems))
         if profile.login and not self.password.text() and not self._has_stored_password:
@@ -224,18 +290,62 @@ class ProfileForm(QWidget):
         for edit in (
             self.name,
             self.to_address,
+            self.url,
+            self.queue,
             self.from_name,
             self.from_address,
             self.host,
             self.login,
             self.password,
         ):
-            if not edit.text():
+            if edit.isVisibleTo(self) and not edit.text():
                 edit.setFocus()
                 return
         self.name.setFocus()
 
+    def _rows_by_kind(self) -> dict[str, list[tuple[QFormLayout, QWidget | QHBoxLayout]]]:
+        """The form rows that only one kind of help desk has."""
+        desk, server = self._desk_form, self._server_form
+        smtp: list[tuple[QFormLayout, QWidget | QHBoxLayout]] = [
+            (desk, self.to_address),
+            (server, self._host_row),
+            (server, self.security),
+        ]
+        if not self._compact:
+            smtp.append((server, self.ticket_hook))
+        api: list[tuple[QFormLayout, QWidget | QHBoxLayout]] = [
+            (desk, self.url),
+            (desk, self.webservice),
+            (desk, self.queue),
+            (desk, self.portal_url),
+        ]
+        return {"smtp": smtp, "otrs": api}
+
+    def _apply_kind(self) -> None:
+        """Show the rows of the selected kind of help desk and hide the others."""
+        kind = str(self.kind.currentData())
+        rows = self._rows_by_kind()
+        shown = rows.get(kind, rows["otrs"])  # another API kind: the web rows
+        for _kind, kind_rows in rows.items():
+            for form, row in kind_rows:
+                form.setRowVisible(row, any(row is r for _f, r in shown))
+        email = kind == "smtp"
+        self._you.setVisible(email)
+        self._server.setTitle(
+            self.tr("Outgoing mail server (SMTP)") if email else self.tr("Your login")
+        )
+        self.login.setPlaceholderText(
+            self.tr("usually your e-mail address; empty: no login")
+            if email
+            else self.tr("your login for the help desk's customer portal")
+        )
+
     # -- reactions ------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_kind_changed(self, _index: int) -> None:
+        self._apply_kind()
+        self.changed.emit()
 
     @Slot()
     def _on_any_edited(self) -> None:
@@ -324,7 +434,8 @@ class ConnectionTester(QWidget):
         profile, password = self._form.profile(), self._form.typed_password()
         self.button.setEnabled(False)
         self.result.setStyleSheet("")
-        self.result.setText(self.tr("Connecting to %1\u2026").replace("%1", profile.host))
+        where = profile.host if profile.kind == "smtp" else urlsplit(profile.url).hostname or ""
+        self.result.setText(self.tr("Connecting to %1\u2026").replace("%1", where))
 
         def work() -> Identity:
             return self._service.test(profile, password)

@@ -358,17 +358,17 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="302"/>
+        <location filename="../../app/ui/profiles.py" line="412"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="327"/>
+        <location filename="../../app/ui/profiles.py" line="438"/>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="344"/>
+        <location filename="../../app/ui/profiles.py" line="455"/>
         <source>✔ Connected as %1</source>
         <translation>✔ Connected as %1</translation>
     </message>
@@ -447,316 +447,364 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="20"/>
+        <location filename="../../app/ui/errors.py" line="33"/>
         <source>The help desk cannot check a password with characters such as € over its API.</source>
         <translation>The help desk cannot check a password with characters such as € over its API.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="25"/>
+        <location filename="../../app/ui/errors.py" line="38"/>
         <source>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</source>
         <translation>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="33"/>
+        <location filename="../../app/ui/errors.py" line="46"/>
         <source>The help desk refused the auth token (wrong, expired or revoked).</source>
         <translation>The help desk refused the auth token (wrong, expired or revoked).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="36"/>
+        <location filename="../../app/ui/errors.py" line="49"/>
         <source>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</source>
         <translation>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="44"/>
+        <location filename="../../app/ui/errors.py" line="57"/>
         <source>No password is stored for this help desk.</source>
         <translation>No password is stored for this help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="45"/>
+        <location filename="../../app/ui/errors.py" line="58"/>
         <source>Open Settings, select the profile and enter your password.</source>
         <translation>Open Settings, select the profile and enter your password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="50"/>
+        <location filename="../../app/ui/errors.py" line="63"/>
         <source>The server refused your login name or password.</source>
         <translation>The server refused your login name or password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="51"/>
+        <location filename="../../app/ui/errors.py" line="64"/>
         <source>Check the login and password in Settings, then press Retry.</source>
         <translation>Check the login and password in Settings, then press Retry.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="55"/>
-        <location filename="../../app/ui/errors.py" line="84"/>
+        <location filename="../../app/ui/errors.py" line="68"/>
+        <location filename="../../app/ui/errors.py" line="97"/>
+        <location filename="../../app/ui/errors.py" line="345"/>
         <source>The server said:</source>
         <translation>The server said:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="62"/>
+        <location filename="../../app/ui/errors.py" line="75"/>
         <source>The server&apos;s certificate is not trusted, so the connection was not made.</source>
         <translation>The server&apos;s certificate is not trusted, so the connection was not made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="65"/>
+        <location filename="../../app/ui/errors.py" line="78"/>
         <source>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</source>
         <translation>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="71"/>
-        <location filename="../../app/ui/errors.py" line="199"/>
-        <location filename="../../app/ui/errors.py" line="215"/>
+        <location filename="../../app/ui/errors.py" line="84"/>
+        <location filename="../../app/ui/errors.py" line="190"/>
+        <location filename="../../app/ui/errors.py" line="229"/>
+        <location filename="../../app/ui/errors.py" line="256"/>
         <source>Details:</source>
         <translation>Details:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="78"/>
+        <location filename="../../app/ui/errors.py" line="91"/>
         <source>The mail server refused the help desk&apos;s address.</source>
         <translation>The mail server refused the help desk&apos;s address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="81"/>
+        <location filename="../../app/ui/errors.py" line="94"/>
         <source>Check the support address in Settings.</source>
         <translation>Check the support address in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="94"/>
+        <location filename="../../app/ui/errors.py" line="107"/>
         <source>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</source>
         <translation>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="100"/>
-        <location filename="../../app/ui/errors.py" line="108"/>
+        <location filename="../../app/ui/errors.py" line="113"/>
+        <location filename="../../app/ui/errors.py" line="121"/>
         <source>Remove or shrink some attachments, then send again.</source>
         <translation>Remove or shrink some attachments, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="105"/>
+        <location filename="../../app/ui/errors.py" line="118"/>
         <source>The server refused the ticket because it is too large.</source>
         <translation>The server refused the ticket because it is too large.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="114"/>
+        <location filename="../../app/ui/errors.py" line="127"/>
         <source>The server did not answer in time.</source>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="115"/>
+        <location filename="../../app/ui/errors.py" line="128"/>
         <source>The ticket stays in the outbox and is sent automatically later.</source>
         <translation>The ticket stays in the outbox and is sent automatically later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121"/>
+        <location filename="../../app/ui/errors.py" line="134"/>
         <source>The server&apos;s name could not be found (no network, or a wrong name).</source>
         <translation>The server&apos;s name could not be found (no network, or a wrong name).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="124"/>
+        <location filename="../../app/ui/errors.py" line="137"/>
         <source>The server refused the connection (it is down, or the port is wrong).</source>
         <translation>The server refused the connection (it is down, or the port is wrong).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="127"/>
+        <location filename="../../app/ui/errors.py" line="140"/>
         <source>The server is busy or temporarily limited.</source>
         <translation>The server is busy or temporarily limited.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="130"/>
+        <location filename="../../app/ui/errors.py" line="143"/>
         <source>The help desk&apos;s server failed with an internal error.</source>
         <translation>The help desk&apos;s server failed with an internal error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="137"/>
+        <location filename="../../app/ui/errors.py" line="150"/>
         <source>The server cannot be reached right now.</source>
         <translation>The server cannot be reached right now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="139"/>
+        <location filename="../../app/ui/errors.py" line="152"/>
         <source>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</source>
         <translation>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="147"/>
+        <location filename="../../app/ui/errors.py" line="160"/>
         <source>The connection broke while the ticket was being handed over: the help desk may or may not have it.</source>
         <translation>The connection broke while the ticket was being handed over: the help desk may or may not have it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="152"/>
+        <location filename="../../app/ui/errors.py" line="165"/>
         <source>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</source>
         <translation>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="160"/>
+        <location filename="../../app/ui/errors.py" line="173"/>
         <source>The server refused the ticket.</source>
         <translation>The server refused the ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="161"/>
+        <location filename="../../app/ui/errors.py" line="174"/>
         <source>The server said: %1</source>
         <translation>The server said: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="167"/>
+        <location filename="../../app/ui/errors.py" line="183"/>
+        <source>Check the address in Settings: for OTRS, Znuny and OTOBO it is the help desk&apos;s address (https://…/otrs/) or the web service&apos;s URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
+        <translation>Check the address in Settings: for OTRS, Znuny and OTOBO it is the help desk&apos;s address (https://…/otrs/) or the web service&apos;s URL (…/nph-genericinterface.pl/Webservice/NAME).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="197"/>
         <source>No help desk is set up yet.</source>
         <translation>No help desk is set up yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="168"/>
+        <location filename="../../app/ui/errors.py" line="198"/>
         <source>Several help desks are set up and none is the default.</source>
         <translation>Several help desks are set up and none is the default.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="171"/>
+        <location filename="../../app/ui/errors.py" line="201"/>
         <source>The server does not offer STARTTLS encryption.</source>
         <translation>The server does not offer STARTTLS encryption.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="174"/>
+        <location filename="../../app/ui/errors.py" line="204"/>
         <source>The server does not offer login on this connection.</source>
         <translation>The server does not offer login on this connection.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="177"/>
+        <location filename="../../app/ui/errors.py" line="207"/>
         <source>The encrypted connection could not be set up.</source>
         <translation>The encrypted connection could not be set up.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="180"/>
+        <location filename="../../app/ui/errors.py" line="210"/>
         <source>The CA file cannot be used.</source>
         <translation>The CA file cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="181"/>
+        <location filename="../../app/ui/errors.py" line="182"/>
+        <location filename="../../app/ui/errors.py" line="211"/>
         <source>There is no help-desk API at this address.</source>
         <translation>There is no help-desk API at this address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="184"/>
+        <location filename="../../app/ui/errors.py" line="20"/>
+        <source>The web server (or a proxy in front of it) asks for a login before the help desk&apos;s web service.</source>
+        <translation>The web server (or a proxy in front of it) asks for a login before the help desk&apos;s web service.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="25"/>
+        <source>Ask the help desk&apos;s administrators how the web service is reached from your network.</source>
+        <translation>Ask the help desk&apos;s administrators how the web service is reached from your network.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="214"/>
         <source>This kind of help desk is not supported by this version.</source>
         <translation>This kind of help desk is not supported by this version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="191"/>
+        <location filename="../../app/ui/errors.py" line="221"/>
         <source>The help-desk settings are incomplete or wrong.</source>
         <translation>The help-desk settings are incomplete or wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="195"/>
+        <location filename="../../app/ui/errors.py" line="225"/>
         <source>Open Settings and check the profile (server, port and security).</source>
         <translation>Open Settings and check the profile (server, port and security).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="206"/>
+        <location filename="../../app/ui/errors.py" line="236"/>
+        <source>The help desk reported an error: %1</source>
+        <translation>The help desk reported an error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="239"/>
+        <source>Try again later. If the error stays, tell the help desk&apos;s administrators what it says.</source>
+        <translation>Try again later. If the error stays, tell the help desk&apos;s administrators what it says.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="247"/>
         <source>The help desk answered something Ticketwise cannot read.</source>
         <translation>The help desk answered something Ticketwise cannot read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="209"/>
+        <location filename="../../app/ui/errors.py" line="250"/>
         <source>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</source>
         <translation>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="222"/>
+        <location filename="../../app/ui/errors.py" line="263"/>
         <source>The system keyring (where passwords are kept) could not be used.</source>
         <translation>The system keyring (where passwords are kept) could not be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="225"/>
+        <location filename="../../app/ui/errors.py" line="266"/>
         <source>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</source>
         <translation>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="234"/>
+        <location filename="../../app/ui/errors.py" line="275"/>
         <source>The disk is full: Ticketwise could not save.</source>
         <translation>The disk is full: Ticketwise could not save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="237"/>
+        <location filename="../../app/ui/errors.py" line="278"/>
         <source>Ticketwise&apos;s database is busy in another program.</source>
         <translation>Ticketwise&apos;s database is busy in another program.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="240"/>
+        <location filename="../../app/ui/errors.py" line="281"/>
         <source>Ticketwise&apos;s database is damaged.</source>
         <translation>Ticketwise&apos;s database is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="241"/>
+        <location filename="../../app/ui/errors.py" line="282"/>
         <source>Ticketwise&apos;s data folder is read-only.</source>
         <translation>Ticketwise&apos;s data folder is read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="244"/>
+        <location filename="../../app/ui/errors.py" line="285"/>
         <source>An attachment&apos;s stored copy could not be read.</source>
         <translation>An attachment&apos;s stored copy could not be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="247"/>
+        <location filename="../../app/ui/errors.py" line="288"/>
         <source>Ticketwise&apos;s data was written by a newer version of Ticketwise.</source>
         <translation>Ticketwise&apos;s data was written by a newer version of Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="254"/>
+        <location filename="../../app/ui/errors.py" line="295"/>
         <source>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</source>
         <translation>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="263"/>
+        <location filename="../../app/ui/errors.py" line="304"/>
         <source>Ticketwise could not read or write its data.</source>
         <translation>Ticketwise could not read or write its data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="267"/>
+        <location filename="../../app/ui/errors.py" line="308"/>
         <source>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</source>
         <translation>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="275"/>
+        <location filename="../../app/ui/errors.py" line="316"/>
         <source>The ticket needs a subject and a description.</source>
         <translation>The ticket needs a subject and a description.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="276"/>
+        <location filename="../../app/ui/errors.py" line="317"/>
         <source>Fill in the fields marked in the checklist.</source>
         <translation>Fill in the fields marked in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="280"/>
+        <location filename="../../app/ui/errors.py" line="321"/>
         <source>Sending was cancelled.</source>
         <translation>Sending was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="281"/>
+        <location filename="../../app/ui/errors.py" line="322"/>
         <source>The ticket is kept in the outbox: press Retry to send it.</source>
         <translation>The ticket is kept in the outbox: press Retry to send it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="287"/>
+        <location filename="../../app/ui/errors.py" line="328"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Ticketwise hit an internal error while sending.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="288"/>
+        <location filename="../../app/ui/errors.py" line="329"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="295"/>
+        <location filename="../../app/ui/errors.py" line="336"/>
         <source>Something went wrong.</source>
         <translation>Something went wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="296"/>
+        <location filename="../../app/ui/errors.py" line="337"/>
         <source>Please try again.</source>
         <translation>Please try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="307"/>
+        <location filename="../../app/ui/errors.py" line="351"/>
+        <source>The help desk&apos;s web service is not set up correctly.</source>
+        <translation>The help desk&apos;s web service is not set up correctly.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="354"/>
+        <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
+        <translation>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="360"/>
+        <source>The help desk has no web service “%1” for tickets.</source>
+        <translation>The help desk has no web service “%1” for tickets.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="363"/>
+        <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
+        <translation>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="379"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Ticketwise hit an internal error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="310"/>
+        <location filename="../../app/ui/errors.py" line="382"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Your work is saved. Please report this with the log file.</translation>
     </message>
@@ -1069,187 +1117,269 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="54"/>
+        <location filename="../../app/ui/profiles.py" line="57"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="57"/>
+        <location filename="../../app/ui/profiles.py" line="60"/>
         <source>e.g. ACME support</source>
         <translation>e.g. ACME support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="59"/>
+        <location filename="../../app/ui/profiles.py" line="62"/>
+        <source>E-mail (any help desk)</source>
+        <translation>E-mail (any help desk)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="63"/>
+        <source>OTRS · Znuny · OTOBO web service</source>
+        <translation>OTRS · Znuny · OTOBO web service</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="66"/>
         <source>the support address from your contract</source>
         <translation>the support address from your contract</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="60"/>
+        <location filename="../../app/ui/profiles.py" line="68"/>
+        <source>https://help.example.com/otrs/</source>
+        <translation>https://help.example.com/otrs/</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="71"/>
+        <source>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
+        <translation>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="78"/>
+        <source>where new tickets go, e.g. Raw</source>
+        <translation>where new tickets go, e.g. Raw</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="81"/>
+        <source>optional: https://help.example.com/otrs/customer.pl</source>
+        <translation>optional: https://help.example.com/otrs/customer.pl</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="83"/>
         <source>Profile &amp;name:</source>
         <translation>Profile &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="61"/>
+        <location filename="../../app/ui/profiles.py" line="84"/>
+        <source>Help-desk &amp;type:</source>
+        <translation>Help-desk &amp;type:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="85"/>
         <source>Support &amp;address:</source>
         <translation>Support &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="64"/>
+        <location filename="../../app/ui/profiles.py" line="86"/>
+        <source>Web service &amp;URL:</source>
+        <translation>Web service &amp;URL:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="87"/>
+        <source>Web ser&amp;vice name:</source>
+        <translation>Web ser&amp;vice name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="88"/>
+        <source>&amp;Queue:</source>
+        <translation>&amp;Queue:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="89"/>
+        <source>Customer p&amp;ortal:</source>
+        <translation>Customer p&amp;ortal:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="93"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="67"/>
+        <location filename="../../app/ui/profiles.py" line="96"/>
         <source>Jane Customer</source>
         <translation>Jane Customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="69"/>
+        <location filename="../../app/ui/profiles.py" line="98"/>
         <source>jane@example.com</source>
         <translation>jane@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="70"/>
+        <location filename="../../app/ui/profiles.py" line="99"/>
         <source>Your n&amp;ame:</source>
         <translation>Your n&amp;ame:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="71"/>
+        <location filename="../../app/ui/profiles.py" line="100"/>
         <source>Your &amp;e-mail:</source>
         <translation>Your &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="74"/>
+        <location filename="../../app/ui/profiles.py" line="104"/>
+        <location filename="../../app/ui/profiles.py" line="335"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>Outgoing mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="77"/>
+        <location filename="../../app/ui/profiles.py" line="109"/>
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="82"/>
+        <location filename="../../app/ui/profiles.py" line="114"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="83"/>
+        <location filename="../../app/ui/profiles.py" line="115"/>
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS (port 465)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="84"/>
+        <location filename="../../app/ui/profiles.py" line="116"/>
         <source>None – unencrypted (port 25)</source>
         <translation>None – unencrypted (port 25)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="87"/>
+        <location filename="../../app/ui/profiles.py" line="119"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="89"/>
+        <location filename="../../app/ui/profiles.py" line="121"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="90"/>
+        <location filename="../../app/ui/profiles.py" line="123"/>
         <source>Se&amp;curity:</source>
         <translation>Se&amp;curity:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="92"/>
+        <location filename="../../app/ui/profiles.py" line="125"/>
+        <location filename="../../app/ui/profiles.py" line="338"/>
         <source>usually your e-mail address; empty: no login</source>
         <translation>usually your e-mail address; empty: no login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="95"/>
+        <location filename="../../app/ui/profiles.py" line="128"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="96"/>
+        <location filename="../../app/ui/profiles.py" line="129"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="97"/>
+        <location filename="../../app/ui/profiles.py" line="130"/>
         <source>Kept in your system keyring, never in a file.</source>
         <translation>Kept in your system keyring, never in a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="103"/>
+        <location filename="../../app/ui/profiles.py" line="136"/>
         <source>optional: your organisation&apos;s CA certificate (PEM)</source>
         <translation>optional: your organisation&apos;s CA certificate (PEM)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="105"/>
+        <location filename="../../app/ui/profiles.py" line="138"/>
         <source>Bro&amp;wse…</source>
         <translation>Bro&amp;wse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="109"/>
+        <location filename="../../app/ui/profiles.py" line="142"/>
         <source>Extra &amp;CA file:</source>
         <translation>Extra &amp;CA file:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="113"/>
+        <location filename="../../app/ui/profiles.py" line="146"/>
         <source>Ticket &amp;hook:</source>
         <translation>Ticket &amp;hook:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="175"/>
+        <location filename="../../app/ui/profiles.py" line="226"/>
         <source>stored in the keyring – type to replace</source>
         <translation>stored in the keyring – type to replace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="208"/>
+        <location filename="../../app/ui/profiles.py" line="271"/>
         <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
         <translation>Give the profile a name (letters, digits, spaces, . @ + -).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="209"/>
+        <location filename="../../app/ui/profiles.py" line="272"/>
         <source>The support address is not a valid e-mail address.</source>
         <translation>The support address is not a valid e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="210"/>
+        <location filename="../../app/ui/profiles.py" line="273"/>
         <source>Your e-mail address is not valid.</source>
         <translation>Your e-mail address is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="211"/>
+        <location filename="../../app/ui/profiles.py" line="274"/>
         <source>Enter the SMTP server&apos;s name.</source>
         <translation>Enter the SMTP server&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="212"/>
+        <location filename="../../app/ui/profiles.py" line="275"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>The port must be between 1 and 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="213"/>
+        <location filename="../../app/ui/profiles.py" line="276"/>
         <source>The CA file does not exist.</source>
         <translation>The CA file does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="214"/>
+        <location filename="../../app/ui/profiles.py" line="277"/>
         <source>This kind of help desk is not supported yet.</source>
         <translation>This kind of help desk is not supported yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="218"/>
+        <location filename="../../app/ui/profiles.py" line="278"/>
+        <source>Enter the web service&apos;s address (starting with https://).</source>
+        <translation>Enter the web service&apos;s address (starting with https://).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="279"/>
+        <source>Enter your login name.</source>
+        <translation>Enter your login name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="280"/>
+        <source>Enter the queue that new tickets go to.</source>
+        <translation>Enter the queue that new tickets go to.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="284"/>
         <source>Enter the password for the login.</source>
         <translation>Enter the password for the login.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="276"/>
+        <location filename="../../app/ui/profiles.py" line="335"/>
+        <source>Your login</source>
+        <translation>Your login</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="340"/>
+        <source>your login for the help desk&apos;s customer portal</source>
+        <translation>your login for the help desk&apos;s customer portal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="386"/>
         <source>CA certificate file</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="278"/>
+        <location filename="../../app/ui/profiles.py" line="388"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -1257,27 +1387,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="565"/>
+        <location filename="../../app/ui/profiles.py" line="676"/>
         <source>Set up your help desk</source>
         <translation>Set up your help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="572"/>
+        <location filename="../../app/ui/profiles.py" line="683"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="581"/>
+        <location filename="../../app/ui/profiles.py" line="692"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="587"/>
+        <location filename="../../app/ui/profiles.py" line="698"/>
         <source>Save and &amp;send</source>
         <translation>Save and &amp;send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="616"/>
+        <location filename="../../app/ui/profiles.py" line="727"/>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
     </message>
@@ -1285,97 +1415,97 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="365"/>
+        <location filename="../../app/ui/profiles.py" line="476"/>
         <source>Ticketwise – Settings</source>
         <translation>Ticketwise – Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="372"/>
+        <location filename="../../app/ui/profiles.py" line="483"/>
         <source>Help desks</source>
         <translation>Help desks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="373"/>
+        <location filename="../../app/ui/profiles.py" line="484"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="389"/>
+        <location filename="../../app/ui/profiles.py" line="500"/>
         <source>&amp;Add</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="391"/>
+        <location filename="../../app/ui/profiles.py" line="502"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="401"/>
+        <location filename="../../app/ui/profiles.py" line="512"/>
         <source>New tickets go to this help desk by &amp;default</source>
         <translation>New tickets go to this help desk by &amp;default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="408"/>
+        <location filename="../../app/ui/profiles.py" line="519"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Save profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="420"/>
+        <location filename="../../app/ui/profiles.py" line="531"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="426"/>
+        <location filename="../../app/ui/profiles.py" line="537"/>
         <source>Show an icon in the system tray</source>
         <translation>Show an icon in the system tray</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="428"/>
+        <location filename="../../app/ui/profiles.py" line="539"/>
         <source>Closing the window keeps Ticketwise in the tray</source>
         <translation>Closing the window keeps Ticketwise in the tray</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="430"/>
+        <location filename="../../app/ui/profiles.py" line="541"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="431"/>
+        <location filename="../../app/ui/profiles.py" line="542"/>
         <source>A new language applies the next time Ticketwise starts.</source>
         <translation>A new language applies the next time Ticketwise starts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="445"/>
+        <location filename="../../app/ui/profiles.py" line="556"/>
         <source>%1 (default)</source>
         <translation>%1 (default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="498"/>
+        <location filename="../../app/ui/profiles.py" line="609"/>
         <source>Remove profile</source>
         <translation>Remove profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="499"/>
+        <location filename="../../app/ui/profiles.py" line="610"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Remove the profile “%1” and its stored password?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="509"/>
+        <location filename="../../app/ui/profiles.py" line="620"/>
         <source>Profile not removed</source>
         <translation>Profile not removed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="523"/>
+        <location filename="../../app/ui/profiles.py" line="634"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="539"/>
+        <location filename="../../app/ui/profiles.py" line="650"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="546"/>
+        <location filename="../../app/ui/profiles.py" line="657"/>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
     </message>

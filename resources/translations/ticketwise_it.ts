@@ -358,17 +358,17 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="302"/>
+        <location filename="../../app/ui/profiles.py" line="412"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Verifica connessione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="327"/>
+        <location filename="../../app/ui/profiles.py" line="438"/>
         <source>Connecting to %1…</source>
         <translation>Connessione a %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="344"/>
+        <location filename="../../app/ui/profiles.py" line="455"/>
         <source>✔ Connected as %1</source>
         <translation>✔ Connesso come %1</translation>
     </message>
@@ -447,316 +447,364 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="20"/>
+        <location filename="../../app/ui/errors.py" line="33"/>
         <source>The help desk cannot check a password with characters such as € over its API.</source>
         <translation>L’help desk non può verificare tramite la sua API una password con caratteri come €.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="25"/>
+        <location filename="../../app/ui/errors.py" line="38"/>
         <source>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</source>
         <translation>Crea un token di autenticazione in Request Tracker (Impostazioni, Auth Tokens) e incollalo nel campo della password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="33"/>
+        <location filename="../../app/ui/errors.py" line="46"/>
         <source>The help desk refused the auth token (wrong, expired or revoked).</source>
         <translation>L’help desk ha rifiutato il token di autenticazione (errato, scaduto o revocato).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="36"/>
+        <location filename="../../app/ui/errors.py" line="49"/>
         <source>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</source>
         <translation>Crea un nuovo token in Request Tracker (Impostazioni, Auth Tokens) e incollalo nel campo della password nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="44"/>
+        <location filename="../../app/ui/errors.py" line="57"/>
         <source>No password is stored for this help desk.</source>
         <translation>Per questo help desk non è salvata alcuna password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="45"/>
+        <location filename="../../app/ui/errors.py" line="58"/>
         <source>Open Settings, select the profile and enter your password.</source>
         <translation>Apri Impostazioni, seleziona il profilo e inserisci la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="50"/>
+        <location filename="../../app/ui/errors.py" line="63"/>
         <source>The server refused your login name or password.</source>
         <translation>Il server ha rifiutato il nome utente o la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="51"/>
+        <location filename="../../app/ui/errors.py" line="64"/>
         <source>Check the login and password in Settings, then press Retry.</source>
         <translation>Controlla nome utente e password in Impostazioni, poi premi Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="55"/>
-        <location filename="../../app/ui/errors.py" line="84"/>
+        <location filename="../../app/ui/errors.py" line="68"/>
+        <location filename="../../app/ui/errors.py" line="97"/>
+        <location filename="../../app/ui/errors.py" line="345"/>
         <source>The server said:</source>
         <translation>Risposta del server:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="62"/>
+        <location filename="../../app/ui/errors.py" line="75"/>
         <source>The server&apos;s certificate is not trusted, so the connection was not made.</source>
         <translation>Il certificato del server non è attendibile, quindi la connessione non è stata stabilita.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="65"/>
+        <location filename="../../app/ui/errors.py" line="78"/>
         <source>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</source>
         <translation>Se la tua organizzazione usa una propria autorità di certificazione, aggiungi il suo file CA in Impostazioni. La verifica non viene mai disattivata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="71"/>
-        <location filename="../../app/ui/errors.py" line="199"/>
-        <location filename="../../app/ui/errors.py" line="215"/>
+        <location filename="../../app/ui/errors.py" line="84"/>
+        <location filename="../../app/ui/errors.py" line="190"/>
+        <location filename="../../app/ui/errors.py" line="229"/>
+        <location filename="../../app/ui/errors.py" line="256"/>
         <source>Details:</source>
         <translation>Dettagli:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="78"/>
+        <location filename="../../app/ui/errors.py" line="91"/>
         <source>The mail server refused the help desk&apos;s address.</source>
         <translation>Il server di posta ha rifiutato l&apos;indirizzo dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="81"/>
+        <location filename="../../app/ui/errors.py" line="94"/>
         <source>Check the support address in Settings.</source>
         <translation>Controlla l&apos;indirizzo di assistenza in Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="94"/>
+        <location filename="../../app/ui/errors.py" line="107"/>
         <source>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</source>
         <translation>Il ticket è troppo grande: %1 MB, mentre il server accetta al massimo %2 MB.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="100"/>
-        <location filename="../../app/ui/errors.py" line="108"/>
+        <location filename="../../app/ui/errors.py" line="113"/>
+        <location filename="../../app/ui/errors.py" line="121"/>
         <source>Remove or shrink some attachments, then send again.</source>
         <translation>Rimuovi o riduci alcuni allegati, poi invia di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="105"/>
+        <location filename="../../app/ui/errors.py" line="118"/>
         <source>The server refused the ticket because it is too large.</source>
         <translation>Il server ha rifiutato il ticket perché è troppo grande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="114"/>
+        <location filename="../../app/ui/errors.py" line="127"/>
         <source>The server did not answer in time.</source>
         <translation>Il server non ha risposto in tempo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="115"/>
+        <location filename="../../app/ui/errors.py" line="128"/>
         <source>The ticket stays in the outbox and is sent automatically later.</source>
         <translation>Il ticket resta nella posta in uscita e verrà inviato automaticamente più tardi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121"/>
+        <location filename="../../app/ui/errors.py" line="134"/>
         <source>The server&apos;s name could not be found (no network, or a wrong name).</source>
         <translation>Impossibile trovare il nome del server (rete assente o nome errato).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="124"/>
+        <location filename="../../app/ui/errors.py" line="137"/>
         <source>The server refused the connection (it is down, or the port is wrong).</source>
         <translation>Il server ha rifiutato la connessione (non è attivo, oppure la porta è errata).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="127"/>
+        <location filename="../../app/ui/errors.py" line="140"/>
         <source>The server is busy or temporarily limited.</source>
         <translation>Il server è occupato o temporaneamente limitato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="130"/>
+        <location filename="../../app/ui/errors.py" line="143"/>
         <source>The help desk&apos;s server failed with an internal error.</source>
         <translation>Il server dell’help desk ha avuto un errore interno.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="137"/>
+        <location filename="../../app/ui/errors.py" line="150"/>
         <source>The server cannot be reached right now.</source>
         <translation>Al momento il server non è raggiungibile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="139"/>
+        <location filename="../../app/ui/errors.py" line="152"/>
         <source>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</source>
         <translation>Il ticket resta nella posta in uscita e verrà inviato automaticamente appena il server torna disponibile. Non si perde nulla.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="147"/>
+        <location filename="../../app/ui/errors.py" line="160"/>
         <source>The connection broke while the ticket was being handed over: the help desk may or may not have it.</source>
         <translation>La connessione si è interrotta durante la consegna del ticket: l&apos;help desk potrebbe averlo ricevuto oppure no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="152"/>
+        <location filename="../../app/ui/errors.py" line="165"/>
         <source>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</source>
         <translation>Cerca nella tua casella di posta la conferma dell&apos;help desk. Se non c&apos;è, premi Invia di nuovo; se c&apos;è, premi Segna come inviato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="160"/>
+        <location filename="../../app/ui/errors.py" line="173"/>
         <source>The server refused the ticket.</source>
         <translation>Il server ha rifiutato il ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="161"/>
+        <location filename="../../app/ui/errors.py" line="174"/>
         <source>The server said: %1</source>
         <translation>Risposta del server: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="167"/>
+        <location filename="../../app/ui/errors.py" line="183"/>
+        <source>Check the address in Settings: for OTRS, Znuny and OTOBO it is the help desk&apos;s address (https://…/otrs/) or the web service&apos;s URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
+        <translation>Controlla l&apos;indirizzo nelle Impostazioni: per OTRS, Znuny e OTOBO è l&apos;indirizzo dell&apos;help desk (https://…/otrs/) oppure l&apos;URL del servizio web (…/nph-genericinterface.pl/Webservice/NOME).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="197"/>
         <source>No help desk is set up yet.</source>
         <translation>Non è ancora configurato alcun help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="168"/>
+        <location filename="../../app/ui/errors.py" line="198"/>
         <source>Several help desks are set up and none is the default.</source>
         <translation>Sono configurati più help desk e nessuno è quello predefinito.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="171"/>
+        <location filename="../../app/ui/errors.py" line="201"/>
         <source>The server does not offer STARTTLS encryption.</source>
         <translation>Il server non offre la cifratura STARTTLS.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="174"/>
+        <location filename="../../app/ui/errors.py" line="204"/>
         <source>The server does not offer login on this connection.</source>
         <translation>Il server non consente l&apos;accesso su questa connessione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="177"/>
+        <location filename="../../app/ui/errors.py" line="207"/>
         <source>The encrypted connection could not be set up.</source>
         <translation>Impossibile stabilire la connessione cifrata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="180"/>
+        <location filename="../../app/ui/errors.py" line="210"/>
         <source>The CA file cannot be used.</source>
         <translation>Il file CA non è utilizzabile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="181"/>
+        <location filename="../../app/ui/errors.py" line="182"/>
+        <location filename="../../app/ui/errors.py" line="211"/>
         <source>There is no help-desk API at this address.</source>
         <translation>A questo indirizzo non c’è l’API di un help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="184"/>
+        <location filename="../../app/ui/errors.py" line="20"/>
+        <source>The web server (or a proxy in front of it) asks for a login before the help desk&apos;s web service.</source>
+        <translation>Il server web (o un proxy davanti a esso) chiede un accesso prima del servizio web dell&apos;help desk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="25"/>
+        <source>Ask the help desk&apos;s administrators how the web service is reached from your network.</source>
+        <translation>Chiedi agli amministratori dell&apos;help desk come si raggiunge il servizio web dalla tua rete.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="214"/>
         <source>This kind of help desk is not supported by this version.</source>
         <translation>Questo tipo di help desk non è supportato da questa versione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="191"/>
+        <location filename="../../app/ui/errors.py" line="221"/>
         <source>The help-desk settings are incomplete or wrong.</source>
         <translation>Le impostazioni dell&apos;help desk sono incomplete o errate.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="195"/>
+        <location filename="../../app/ui/errors.py" line="225"/>
         <source>Open Settings and check the profile (server, port and security).</source>
         <translation>Apri Impostazioni e controlla il profilo (server, porta e sicurezza).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="206"/>
+        <location filename="../../app/ui/errors.py" line="236"/>
+        <source>The help desk reported an error: %1</source>
+        <translation>L&apos;help desk ha segnalato un errore: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="239"/>
+        <source>Try again later. If the error stays, tell the help desk&apos;s administrators what it says.</source>
+        <translation>Riprova più tardi. Se l&apos;errore resta, riferisci agli amministratori dell&apos;help desk che cosa dice.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="247"/>
         <source>The help desk answered something Ticketwise cannot read.</source>
         <translation>L’help desk ha risposto qualcosa che Ticketwise non sa leggere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="209"/>
+        <location filename="../../app/ui/errors.py" line="250"/>
         <source>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</source>
         <translation>Controlla l’indirizzo nelle Impostazioni. Se è giusto, l’help desk potrebbe essere configurato male: avvisa chi lo amministra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="222"/>
+        <location filename="../../app/ui/errors.py" line="263"/>
         <source>The system keyring (where passwords are kept) could not be used.</source>
         <translation>Impossibile usare il portachiavi di sistema (dove sono conservate le password).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="225"/>
+        <location filename="../../app/ui/errors.py" line="266"/>
         <source>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</source>
         <translation>Sblocca o configura il portachiavi di sistema, poi riprova. Ticketwise non salva mai le password altrove.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="234"/>
+        <location filename="../../app/ui/errors.py" line="275"/>
         <source>The disk is full: Ticketwise could not save.</source>
         <translation>Il disco è pieno: Ticketwise non ha potuto salvare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="237"/>
+        <location filename="../../app/ui/errors.py" line="278"/>
         <source>Ticketwise&apos;s database is busy in another program.</source>
         <translation>Il database di Ticketwise è in uso da parte di un altro programma.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="240"/>
+        <location filename="../../app/ui/errors.py" line="281"/>
         <source>Ticketwise&apos;s database is damaged.</source>
         <translation>Il database di Ticketwise è danneggiato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="241"/>
+        <location filename="../../app/ui/errors.py" line="282"/>
         <source>Ticketwise&apos;s data folder is read-only.</source>
         <translation>La cartella dei dati di Ticketwise è di sola lettura.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="244"/>
+        <location filename="../../app/ui/errors.py" line="285"/>
         <source>An attachment&apos;s stored copy could not be read.</source>
         <translation>Impossibile leggere la copia salvata di un allegato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="247"/>
+        <location filename="../../app/ui/errors.py" line="288"/>
         <source>Ticketwise&apos;s data was written by a newer version of Ticketwise.</source>
         <translation>I dati di Ticketwise sono stati scritti da una versione più recente di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="254"/>
+        <location filename="../../app/ui/errors.py" line="295"/>
         <source>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</source>
         <translation>Avvia di nuovo la versione più recente di Ticketwise: questa non può leggerne i dati senza rischiare di danneggiarli.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="263"/>
+        <location filename="../../app/ui/errors.py" line="304"/>
         <source>Ticketwise could not read or write its data.</source>
         <translation>Ticketwise non è riuscito a leggere o scrivere i propri dati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="267"/>
+        <location filename="../../app/ui/errors.py" line="308"/>
         <source>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</source>
         <translation>Libera spazio su disco o controlla i permessi della cartella dei dati. Quello che hai scritto resta nella finestra finché non si potrà salvare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="275"/>
+        <location filename="../../app/ui/errors.py" line="316"/>
         <source>The ticket needs a subject and a description.</source>
         <translation>Il ticket deve avere un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="276"/>
+        <location filename="../../app/ui/errors.py" line="317"/>
         <source>Fill in the fields marked in the checklist.</source>
         <translation>Compila i campi segnalati nella lista di controllo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="280"/>
+        <location filename="../../app/ui/errors.py" line="321"/>
         <source>Sending was cancelled.</source>
         <translation>L&apos;invio è stato annullato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="281"/>
+        <location filename="../../app/ui/errors.py" line="322"/>
         <source>The ticket is kept in the outbox: press Retry to send it.</source>
         <translation>Il ticket resta nella posta in uscita: premi Riprova per inviarlo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="287"/>
+        <location filename="../../app/ui/errors.py" line="328"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Durante l&apos;invio si è verificato un errore interno di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="288"/>
+        <location filename="../../app/ui/errors.py" line="329"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>Il ticket resta nella posta in uscita. Premi Riprova; se succede di nuovo, segnala il problema allegando il file di log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="295"/>
+        <location filename="../../app/ui/errors.py" line="336"/>
         <source>Something went wrong.</source>
         <translation>Qualcosa non ha funzionato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="296"/>
+        <location filename="../../app/ui/errors.py" line="337"/>
         <source>Please try again.</source>
         <translation>Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="307"/>
+        <location filename="../../app/ui/errors.py" line="351"/>
+        <source>The help desk&apos;s web service is not set up correctly.</source>
+        <translation>Il servizio web dell&apos;help desk non è configurato correttamente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="354"/>
+        <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
+        <translation>Avvisa gli amministratori dell&apos;help desk: nelle Impostazioni non si può correggere.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="360"/>
+        <source>The help desk has no web service “%1” for tickets.</source>
+        <translation>L&apos;help desk non ha un servizio web “%1” per i ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="363"/>
+        <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
+        <translation>Controlla il nome del servizio web nelle Impostazioni (di solito GenericTicketConnectorREST); gli amministratori dell&apos;help desk lo vedono in Admin → Web Services.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="379"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Si è verificato un errore interno di Ticketwise: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="310"/>
+        <location filename="../../app/ui/errors.py" line="382"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
     </message>
@@ -1069,187 +1117,269 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="54"/>
+        <location filename="../../app/ui/profiles.py" line="57"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="57"/>
+        <location filename="../../app/ui/profiles.py" line="60"/>
         <source>e.g. ACME support</source>
         <translation>ad es. Assistenza ACME</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="59"/>
+        <location filename="../../app/ui/profiles.py" line="62"/>
+        <source>E-mail (any help desk)</source>
+        <translation>E-mail (qualsiasi help desk)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="63"/>
+        <source>OTRS · Znuny · OTOBO web service</source>
+        <translation>Servizio web OTRS · Znuny · OTOBO</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="66"/>
         <source>the support address from your contract</source>
         <translation>l&apos;indirizzo di assistenza indicato nel contratto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="60"/>
+        <location filename="../../app/ui/profiles.py" line="68"/>
+        <source>https://help.example.com/otrs/</source>
+        <translation>https://help.example.com/otrs/</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="71"/>
+        <source>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
+        <translation>L&apos;indirizzo dell&apos;help desk, oppure l&apos;URL completo del servizio web (…/nph-genericinterface.pl/Webservice/NOME).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="78"/>
+        <source>where new tickets go, e.g. Raw</source>
+        <translation>dove vanno i nuovi ticket, ad es. Raw</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="81"/>
+        <source>optional: https://help.example.com/otrs/customer.pl</source>
+        <translation>facoltativo: https://help.example.com/otrs/customer.pl</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="83"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nome profilo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="61"/>
+        <location filename="../../app/ui/profiles.py" line="84"/>
+        <source>Help-desk &amp;type:</source>
+        <translation>Tipo di &amp;help desk:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="85"/>
         <source>Support &amp;address:</source>
         <translation>&amp;Indirizzo di assistenza:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="64"/>
+        <location filename="../../app/ui/profiles.py" line="86"/>
+        <source>Web service &amp;URL:</source>
+        <translation>Indiri&amp;zzo del servizio web:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="87"/>
+        <source>Web ser&amp;vice name:</source>
+        <translation>Nome del servizio &amp;web:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="88"/>
+        <source>&amp;Queue:</source>
+        <translation>Coda dei tic&amp;ket:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="89"/>
+        <source>Customer p&amp;ortal:</source>
+        <translation>Portale we&amp;b dei clienti:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="93"/>
         <source>You</source>
         <translation>I tuoi dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="67"/>
+        <location filename="../../app/ui/profiles.py" line="96"/>
         <source>Jane Customer</source>
         <translation>Mario Rossi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="69"/>
+        <location filename="../../app/ui/profiles.py" line="98"/>
         <source>jane@example.com</source>
         <translation>mario.rossi@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="70"/>
+        <location filename="../../app/ui/profiles.py" line="99"/>
         <source>Your n&amp;ame:</source>
         <translation>Il tuo n&amp;ome:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="71"/>
+        <location filename="../../app/ui/profiles.py" line="100"/>
         <source>Your &amp;e-mail:</source>
         <translation>La tua &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="74"/>
+        <location filename="../../app/ui/profiles.py" line="104"/>
+        <location filename="../../app/ui/profiles.py" line="335"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>Server di posta in uscita (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="77"/>
+        <location filename="../../app/ui/profiles.py" line="109"/>
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="82"/>
+        <location filename="../../app/ui/profiles.py" line="114"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (porta 587)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="83"/>
+        <location filename="../../app/ui/profiles.py" line="115"/>
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS (porta 465)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="84"/>
+        <location filename="../../app/ui/profiles.py" line="116"/>
         <source>None – unencrypted (port 25)</source>
         <translation>Nessuna – non cifrata (porta 25)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="87"/>
+        <location filename="../../app/ui/profiles.py" line="119"/>
         <source>Port:</source>
         <translation>Porta:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="89"/>
+        <location filename="../../app/ui/profiles.py" line="121"/>
         <source>&amp;Server:</source>
         <translation>Se&amp;rver:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="90"/>
+        <location filename="../../app/ui/profiles.py" line="123"/>
         <source>Se&amp;curity:</source>
         <translation>Si&amp;curezza:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="92"/>
+        <location filename="../../app/ui/profiles.py" line="125"/>
+        <location filename="../../app/ui/profiles.py" line="338"/>
         <source>usually your e-mail address; empty: no login</source>
         <translation>di solito il tuo indirizzo e-mail; vuoto: nessun accesso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="95"/>
+        <location filename="../../app/ui/profiles.py" line="128"/>
         <source>&amp;Login:</source>
         <translation>Nome &amp;utente:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="96"/>
+        <location filename="../../app/ui/profiles.py" line="129"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="97"/>
+        <location filename="../../app/ui/profiles.py" line="130"/>
         <source>Kept in your system keyring, never in a file.</source>
         <translation>Conservata nel portachiavi di sistema, mai in un file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="103"/>
+        <location filename="../../app/ui/profiles.py" line="136"/>
         <source>optional: your organisation&apos;s CA certificate (PEM)</source>
         <translation>facoltativo: il certificato CA della tua organizzazione (PEM)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="105"/>
+        <location filename="../../app/ui/profiles.py" line="138"/>
         <source>Bro&amp;wse…</source>
         <translation>Sfo&amp;glia…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="109"/>
+        <location filename="../../app/ui/profiles.py" line="142"/>
         <source>Extra &amp;CA file:</source>
         <translation>&amp;File CA aggiuntivo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="113"/>
+        <location filename="../../app/ui/profiles.py" line="146"/>
         <source>Ticket &amp;hook:</source>
         <translation>Prefisso &amp;ticket:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="175"/>
+        <location filename="../../app/ui/profiles.py" line="226"/>
         <source>stored in the keyring – type to replace</source>
         <translation>salvata nel portachiavi – digita per sostituirla</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="208"/>
+        <location filename="../../app/ui/profiles.py" line="271"/>
         <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
         <translation>Dai un nome al profilo (lettere, cifre, spazi, . @ + -).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="209"/>
+        <location filename="../../app/ui/profiles.py" line="272"/>
         <source>The support address is not a valid e-mail address.</source>
         <translation>L&apos;indirizzo di assistenza non è un indirizzo e-mail valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="210"/>
+        <location filename="../../app/ui/profiles.py" line="273"/>
         <source>Your e-mail address is not valid.</source>
         <translation>Il tuo indirizzo e-mail non è valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="211"/>
+        <location filename="../../app/ui/profiles.py" line="274"/>
         <source>Enter the SMTP server&apos;s name.</source>
         <translation>Inserisci il nome del server SMTP.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="212"/>
+        <location filename="../../app/ui/profiles.py" line="275"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>La porta deve essere compresa tra 1 e 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="213"/>
+        <location filename="../../app/ui/profiles.py" line="276"/>
         <source>The CA file does not exist.</source>
         <translation>Il file CA non esiste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="214"/>
+        <location filename="../../app/ui/profiles.py" line="277"/>
         <source>This kind of help desk is not supported yet.</source>
         <translation>Questo tipo di help desk non è ancora supportato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="218"/>
+        <location filename="../../app/ui/profiles.py" line="278"/>
+        <source>Enter the web service&apos;s address (starting with https://).</source>
+        <translation>Inserisci l&apos;indirizzo del servizio web (che inizia con https://).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="279"/>
+        <source>Enter your login name.</source>
+        <translation>Inserisci il tuo nome utente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="280"/>
+        <source>Enter the queue that new tickets go to.</source>
+        <translation>Inserisci la coda in cui vanno i nuovi ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="284"/>
         <source>Enter the password for the login.</source>
         <translation>Inserisci la password per l&apos;accesso.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="276"/>
+        <location filename="../../app/ui/profiles.py" line="335"/>
+        <source>Your login</source>
+        <translation>Il tuo accesso</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="340"/>
+        <source>your login for the help desk&apos;s customer portal</source>
+        <translation>il tuo nome utente del portale clienti dell&apos;help desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="386"/>
         <source>CA certificate file</source>
         <translation>File del certificato CA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="278"/>
+        <location filename="../../app/ui/profiles.py" line="388"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificati (*.pem *.crt *.cer);;Tutti i file (*)</translation>
     </message>
@@ -1257,27 +1387,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="565"/>
+        <location filename="../../app/ui/profiles.py" line="676"/>
         <source>Set up your help desk</source>
         <translation>Configura il tuo help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="572"/>
+        <location filename="../../app/ui/profiles.py" line="683"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Dove devono arrivare i tuoi ticket?&lt;/b&gt;&lt;br&gt;Inserisci l&apos;indirizzo di assistenza dell&apos;help desk e l&apos;account di posta da cui Ticketwise invia. Basta farlo una volta; intanto il ticket resta salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="581"/>
+        <location filename="../../app/ui/profiles.py" line="692"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="587"/>
+        <location filename="../../app/ui/profiles.py" line="698"/>
         <source>Save and &amp;send</source>
         <translation>&amp;Salva e invia</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="616"/>
+        <location filename="../../app/ui/profiles.py" line="727"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -1285,97 +1415,97 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="365"/>
+        <location filename="../../app/ui/profiles.py" line="476"/>
         <source>Ticketwise – Settings</source>
         <translation>Ticketwise – Impostazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="372"/>
+        <location filename="../../app/ui/profiles.py" line="483"/>
         <source>Help desks</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="373"/>
+        <location filename="../../app/ui/profiles.py" line="484"/>
         <source>General</source>
         <translation>Generali</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="389"/>
+        <location filename="../../app/ui/profiles.py" line="500"/>
         <source>&amp;Add</source>
         <translation>&amp;Aggiungi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="391"/>
+        <location filename="../../app/ui/profiles.py" line="502"/>
         <source>Re&amp;move</source>
         <translation>Ri&amp;muovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="401"/>
+        <location filename="../../app/ui/profiles.py" line="512"/>
         <source>New tickets go to this help desk by &amp;default</source>
         <translation>Usa questo help desk come pre&amp;definito per i nuovi ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="408"/>
+        <location filename="../../app/ui/profiles.py" line="519"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="420"/>
+        <location filename="../../app/ui/profiles.py" line="531"/>
         <source>System language</source>
         <translation>Lingua del sistema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="426"/>
+        <location filename="../../app/ui/profiles.py" line="537"/>
         <source>Show an icon in the system tray</source>
         <translation>Mostra un&apos;icona nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="428"/>
+        <location filename="../../app/ui/profiles.py" line="539"/>
         <source>Closing the window keeps Ticketwise in the tray</source>
         <translation>Chiudendo la finestra, Ticketwise resta nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="430"/>
+        <location filename="../../app/ui/profiles.py" line="541"/>
         <source>&amp;Language:</source>
         <translation>&amp;Lingua:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="431"/>
+        <location filename="../../app/ui/profiles.py" line="542"/>
         <source>A new language applies the next time Ticketwise starts.</source>
         <translation>La nuova lingua sarà attiva al prossimo avvio di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="445"/>
+        <location filename="../../app/ui/profiles.py" line="556"/>
         <source>%1 (default)</source>
         <translation>%1 (predefinito)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="498"/>
+        <location filename="../../app/ui/profiles.py" line="609"/>
         <source>Remove profile</source>
         <translation>Rimuovi profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="499"/>
+        <location filename="../../app/ui/profiles.py" line="610"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Rimuovere il profilo “%1” e la relativa password salvata?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="509"/>
+        <location filename="../../app/ui/profiles.py" line="620"/>
         <source>Profile not removed</source>
         <translation>Profilo non rimosso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="523"/>
+        <location filename="../../app/ui/profiles.py" line="634"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="539"/>
+        <location filename="../../app/ui/profiles.py" line="650"/>
         <source>Saved.</source>
         <translation>Salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="546"/>
+        <location filename="../../app/ui/profiles.py" line="657"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>

@@ -367,6 +367,8 @@ class FakeOtobo:
         self.clock = clock or (lambda: datetime.now(UTC).replace(microsecond=0))
         self.schemas = learn_schemas()
         self.violations: list[str] = []
+        # (status, Content-Type, body) to answer every request with, as a failing server does
+        self.fail_with: tuple[int, str, bytes] | None = None
         self.requests: list[tuple[str, str, dict[str, str], Any]] = []  # method, path, query, body
         self.sessions: dict[str, str] = {}  # SessionID -> login
         self.tickets: dict[int, StoredTicket] = {}
@@ -703,6 +705,8 @@ class FakeOtobo:
         self, method: str, raw_path: str, query: str, body: bytes, content_type: str
     ) -> tuple[int, str, bytes]:
         """One HTTP request -> (status, content type, body)."""
+        if self.fail_with is not None:
+            return self.fail_with
         path = unquote(urlsplit(raw_path).path)
         for prefix in PREFIXES:
             if path.startswith(prefix):
