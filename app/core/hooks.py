@@ -3,7 +3,9 @@
 * OTRS family: ``[Ticket#2026112510000017]``: the hook (``Ticket#``), the hook divider (empty
   by default) and the number. OTRS finds follow-ups with ``Ticket#(\\d+)`` (brackets optional).
 * Request Tracker: ``[rtname #123]``: the instance's rtname, a space, ``#`` and the id. A
-  different rtname, or no space before ``#``, makes RT open a new ticket.
+  different rtname, or no space before ``#``, makes RT open a new ticket. RT matches the rtname
+  case-insensitively and allows more blanks (``[RT.EXAMPLE.TEST  #3 ]`` threads, as recorded by
+  its mail gateway in ../shared/fixtures/rt/mailgate/04).
 """
 
 from __future__ import annotations
@@ -31,11 +33,28 @@ class HookStyle:
         return f"[{self.hook}{self.divider}{number}]"
 
     def pattern(self) -> re.Pattern[str]:
-        """What recognises the tag in a subject (group 1 is the number)."""
+        """What recognises the tag in a subject (group 1 is the number).
+
+        RT: ``\\[rtname\\s+#(\\d+)\\s*\\]`` (RT's own ParseTicketId). OTRS family: hook + divider +
+        number, or hook + ``:`` + up to two blanks + number (Kernel::System::Ticket::Number's
+        GetTNByString); brackets are optional there.
+        """
         if self.kind == "rt":
-            return re.compile(r"\[" + re.escape(self.hook) + r" #(\d+)\]", re.IGNORECASE)
-        divider = re.escape(self.divider) if self.divider else ""
-        return re.compile(re.escape(self.hook) + r":?\s{0,2}" + divider + r"(\d+)", re.IGNORECASE)
+            return re.compile(r"\[" + re.escape(self.hook) + r"\s+#(\d+)\s*\]", re.IGNORECASE)
+        return re.compile(
+            "(?:"
+            + re.escape(self.hook + self.divider)
+            + "|"
+            + re.escape(self.hook)
+            + r":\s{0,2})(\d+)",
+            re.IGNORECASE,
+        )
+
+    def tag_pattern(self) -> re.Pattern[str]:
+        """The whole tag with its brackets, for taking it out of a subject."""
+        if self.kind == "rt":
+            return self.pattern()
+        return re.compile(r"\[?" + self.pattern().pattern + r"\]?", re.IGNORECASE)
 
     def find(self, subject: str) -> str | None:
         """The ticket number in ``subject``, or None."""
@@ -46,6 +65,16 @@ class HookStyle:
 def strip_reply_prefixes(subject: str) -> str:
     """``Re: AW: Fwd: x`` -> ``x``."""
     return _REPLY_PREFIX.sub("", subject).strip()
+
+
+def clean_subject(subject: str, style: HookStyle) -> str:
+    """A subject as a ticket title: without reply prefixes and without the help desk's tags.
+
+    ``Re: [Ticket#2026112510000035] RE: Laptop battery swells`` -> ``Laptop battery swells``.
+    """
+    text = strip_reply_prefixes(" ".join(subject.split()))
+    text = " ".join(style.tag_pattern().sub(" ", text).split())
+    return strip_reply_prefixes(text)
 
 
 def follow_up_subject(subject: str, style: HookStyle, number: str) -> str:
