@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers.imap import imap_server  # noqa: F401 - one dovecot per test session
+
 # Widget tests run headless unless a tier (e2e) provides a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -1,9 +1,15 @@
-"""E-mail: a new ticket is a mail to the help desk's support address, sent over SMTP.
+"""E-mail: a new ticket is a mail to the help desk's support address, sent over SMTP; with an
+IMAP mailbox in the profile, the help desk's replies are read from there (:mod:`.imap`).
 
 MIME: ``multipart/mixed`` with a UTF-8 ``text/plain`` body, RFC 2047 encoded headers and RFC 2231
 encoded attachment names (the ``email`` package's SMTP policy does both), a Message-ID derived
 from the submission key (so a resend is recognisably the same message), ``Date``, ``X-Mailer``
 and the submission key in ``X-Ticketwise-Submission``.
+
+With IMAP, a sent mail is also filed in the user's Sent folder (as a mail client does), so the
+thread shows the user's own messages, and a ticket can be found again by its submission key: the
+help desk's auto-reply answers our Message-ID and carries the ticket number; our copy in Sent
+carries the key. Reconciliation (``find_by_submission_key``) is therefore offered with IMAP only.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from datetime import datetime
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.config.profiles import Profile
@@ -45,8 +51,12 @@ from app.core.errors import (
     UserFacingError,
 )
 from app.core.hooks import follow_up_subject
+from app.core.mailthreads import build_threads, number_of
 from app.core.model import Submission
 from app.core.tickets import Scope, Thread, Ticket
+
+if TYPE_CHECKING:
+    from app.connectors.imap import MailboxReader
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +76,10 @@ def build_message(
     read_blob: Callable[[str], bytes],
     *,
     in_reply_to: str = "",
+    references: str = "",
 ) -> EmailMessage:
-    """The MIME message for ``submission`` as ``profile`` sends it."""
+    """The MIME message for ``submission`` as ``profile`` sends it. A reply carries
+    ``In-Reply-To`` (the mail answered) and ``References`` (that mail's references plus it)."""
     msg = EmailMessage(policy=policy.SMTP)
     msg["From"] = formataddr((_one_line(profile.from_name), profile.from_address))
     msg["To"] = profile.to_address
@@ -76,7 +88,8 @@ def build_message(
     msg["Message-ID"] = message_id_for(submission.submission_key, profile.from_address)
     if in_reply_to:
         msg["In-Reply-To"] = in_reply_to
-        msg["References"] = in_reply_to
+        chain = [r for r in references.split() if r != in_reply_to][-9:]
+        msg["References"] = " ".join([*chain, in_reply_to])
     msg["X-Mailer"] = f"Ticketwise/{__version__}"
     msg[SUBMISSION_HEADER] = submission.submission_key
     body = submission.body if submission.body.endswith("\n") else submission.body + "\n"
@@ -309,18 +322,37 @@ class SmtpConnector:
     # -- Connector ----------------------------------------------------------------------------
 
     def capabilities(self) -> Capabilities:
-        """E-mail gives no ticket number back; the limit is the server's SIZE, if announced."""
-        return Capabilities(max_message_bytes=self._server_max)
+        """E-mail gives no ticket number back (it arrives later, with the help desk's
+        auto-reply); with an IMAP mailbox, tickets can be listed and reconciled."""
+        reads = self.profile.reads_mail
+        return Capabilities(
+            lists_tickets=reads,
+            finds_by_submission_key=reads,
+            max_message_bytes=self._server_max,
+        )
+
+    def mail_reader(self) -> MailboxReader:
+        """The profile's mailbox (Unsupported when the profile has none)."""
+        if not self.profile.reads_mail:
+            raise Unsupported(
+                "this profile only sends mail; add its IMAP mailbox to follow tickets",
+                reason="no_imap",
+            )
+        from app.connectors.imap import MailboxReader
+
+        return MailboxReader(self.profile, self._imap_password, timeout=self.timeout)
 
     def identify(self) -> Identity:
-        """Connect, log in and say as whom."""
+        """Connect, log in and say as whom (on the IMAP server too, when there is one)."""
         smtp = self._connect()
         try:
             banner = _decode(smtp.ehlo_resp or b"").splitlines()[0] if smtp.ehlo_resp else ""
         finally:
             self._quit(smtp)
+        if self.profile.reads_mail:
+            banner = "; ".join(filter(None, [banner, self.mail_reader().check()]))
         who = self.profile.login or self.profile.from_address
-        return Identity(display=f"{who} @ {self.profile.host}", detail=banner)
+        return Identity(display=f"{who} @ {self.profile.host}", detail=banner, login=who)
 
     def max_message_bytes(self) -> int:
         """The size limit in force: the server's, or our default."""
@@ -362,11 +394,29 @@ class SmtpConnector:
                 submission.subject, self.profile.hook, submission.ticket_number
             ),
         )
+        in_reply_to, references = submission.in_reply_to, ""
+        if not in_reply_to:
+            in_reply_to, references = self._answered(submission.ticket_number)
         message = build_message(
-            followup, self.profile, read_blob, in_reply_to=submission.in_reply_to
+            followup, self.profile, read_blob, in_reply_to=in_reply_to, references=references
         )
         result = self._deliver(message, on_stage=on_stage, on_progress=on_progress, cancel=cancel)
         return replace(result, ticket_number=submission.ticket_number)
+
+    def _answered(self, number: str) -> tuple[str, str]:
+        """(Message-ID, References) of the help desk's newest mail about ticket ``number``, for
+        threading a follow-up whose caller did not say which mail it answers. Best effort: the
+        subject's tag is what threads it at the help desk."""
+        if not self.profile.reads_mail:
+            return "", ""
+        try:
+            latest = self.mail_reader().latest_reply(number)
+        except (UserFacingError, OSError) as exc:
+            log.info("mail: the mail answered by a follow-up to %s is unknown (%s)", number, exc)
+            return "", ""
+        if latest is None:
+            return "", ""
+        return latest.message_id, " ".join(latest.references)
 
     def _deliver(
         self,
@@ -413,25 +463,71 @@ class SmtpConnector:
                 raise
             raise mapped from None
         self._quit(smtp)
-        return CreateResult(message_id=str(message["Message-ID"]))
+        message_id = str(message["Message-ID"])
+        self._file_in_sent(payload, message_id)
+        return CreateResult(message_id=message_id)
+
+    def _file_in_sent(self, payload: bytes, message_id: str) -> None:
+        """Keep a copy in the user's Sent folder, as a mail client does. The mail has gone out
+        by now: a failure here is logged, never reported as a failed send."""
+        if not self.profile.reads_mail:
+            return
+        try:
+            folder = self.mail_reader().file_in_sent(payload, message_id)
+        except (UserFacingError, OSError) as exc:
+            log.warning("mail: sent %s, but no copy was filed in Sent (%s)", message_id, exc)
+            return
+        log.info("mail: filed %s in %s", message_id, folder)
 
     def find_by_submission_key(self, submission_key: str) -> CreateResult | None:
-        """Plain SMTP cannot look anything up."""
+        """With IMAP: the help desk's answer to our mail gives the ticket (number = id); our copy
+        in Sent proves the mail went out (number still unknown). Plain SMTP cannot look."""
+        if not self.profile.reads_mail:
+            return None
+        reader = self.mail_reader()
+        message_id = message_id_for(submission_key, self.profile.from_address)
+        answer = reader.find_answer(message_id)
+        if answer is not None:
+            number = number_of(answer, self.profile.hook) or ""
+            return CreateResult(ticket_number=number, ticket_id=number, message_id=message_id)
+        if reader.find_sent(submission_key) is not None:
+            return CreateResult(message_id=message_id)
         return None
 
     def list_tickets(self, scope: Scope, changed_since: datetime | None = None) -> list[Ticket]:
-        """Sending mail alone shows no tickets: the profile needs a mailbox to read (IMAP)."""
-        raise Unsupported(
-            "this profile only sends mail; add its IMAP mailbox to follow tickets", reason="no_imap"
-        )
+        """The tickets the help desk's mails in the mailbox are about (newest change first).
+        Sending mail alone shows no tickets: the profile needs a mailbox to read (IMAP)."""
+        reader = self.mail_reader()
+        if scope is not Scope.MINE:
+            raise Unsupported(
+                "an e-mail help desk shows only your own tickets", reason="no_company_scope"
+            )
+        items, extra = reader.all_mails(changed_since)
+        threads = build_threads(items, self.profile.hook, self._own(), extra=extra)
+        tickets = [t.ticket for t in threads.values()]
+        if changed_since is not None:
+            tickets = [t for t in tickets if t.changed_at and t.changed_at > changed_since]
+        return sorted(tickets, key=lambda t: (t.changed_at is None, t.changed_at), reverse=True)
 
     def get_thread(self, ticket_id: str) -> Thread:
-        """See :meth:`list_tickets`."""
-        raise Unsupported("this profile only sends mail", reason="no_imap")
+        """Ticket ``ticket_id`` (its number) with every mail about it, oldest first."""
+        reader = self.mail_reader()
+        if not ticket_id.isdigit():
+            raise Rejected(f"{ticket_id!r} is not a ticket number", code="unknown_ticket")
+        items, extra = reader.ticket_mails(ticket_id)
+        thread = build_threads(items, self.profile.hook, self._own(), extra=extra).get(ticket_id)
+        if thread is None:
+            raise Rejected(
+                f"no mail about ticket {ticket_id} in the mailbox", code="unknown_ticket"
+            )
+        return thread
 
     def get_attachment(self, ticket_id: str, article_id: str, attachment_id: str) -> bytes:
-        """See :meth:`list_tickets`."""
-        raise Unsupported("this profile only sends mail", reason="no_imap")
+        """Attachment ``attachment_id`` (a MIME part number) of mail ``article_id``."""
+        return self.mail_reader().attachment(article_id, attachment_id)
+
+    def _own(self) -> tuple[str, ...]:
+        return (self.profile.from_address,)
 
     @staticmethod
     def _quit(smtp: smtplib.SMTP) -> None:
