@@ -111,9 +111,6 @@ def run_gui(ctx: AppContext, args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     install_translators(app, ctx.settings.get_str("language"))
-    style = resource_path("style.qss")
-    if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
     icon = QIcon(str(resource_path("icons", "ticketwise.svg")))
     app.setWindowIcon(icon)
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.composer import Check, CheckId, Level, readiness
+from app.ui import look
 
 _COLORS = {Level.OK: "#1e8e3e", Level.ADVICE: "#b06000", Level.BLOCKER: "#c5221f"}
 _MARKS = {Level.OK: "\u2714", Level.ADVICE: "\u25cb", Level.BLOCKER: "\u2716"}
@@ -29,6 +30,7 @@ class ChecklistPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("checklist")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        look.panel(self)
         self.setMinimumWidth(250)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
@@ -59,7 +61,7 @@ class ChecklistPanel(QFrame):
             hint = QLabel()
             hint.setWordWrap(True)
             hint.setObjectName("checkHint")
-            hint.setStyleSheet("color: palette(placeholder-text);")
+            look.muted(hint)
             grid.addWidget(mark, 0, 0, 2, 1)
             grid.addWidget(name, 0, 1)
             grid.addWidget(hint, 1, 1)
@@ -75,7 +77,7 @@ class ChecklistPanel(QFrame):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        look.muted(note)
         layout.addWidget(note)
         self.checks: list[Check] = []
 
@@ -135,7 +137,7 @@ class ChecklistPanel(QFrame):
             mark.setText(
                 f"<span style='color:{color}; font-weight:bold'>{_MARKS[check.level]}</span>"
             )
-            name.setStyleSheet(f"color: {color};" if check.level is Level.BLOCKER else "")
+            look.colored(name, color if check.level is Level.BLOCKER else None)
             text = self.hint(check) if check.level is not Level.OK else ""
             if hint.text() != text:
                 hint.setText(text)

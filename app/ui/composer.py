@@ -43,6 +43,7 @@ from app.core.composer import BodyLabels, Check, CheckId, Level, blockers, check
 from app.core.model import NOT_A_BROWSER_PROBLEM, AttachmentRef, Draft
 from app.services.drafts import DraftHandle, DraftService
 from app.services.tasks import TaskRunner
+from app.ui import look
 from app.ui.attachments import AttachmentList, encode_png, load_thumbnail, local_files
 from app.ui.checklist import ChecklistPanel
 from app.ui.errors import describe_exception
@@ -146,7 +147,7 @@ class ComposerWidget(QWidget):
         top.addStretch(1)
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
-        self.save_state.setStyleSheet("color: palette(placeholder-text);")
+        look.muted(self.save_state)
         top.addWidget(self.save_state)
         form.addLayout(top)
 
@@ -201,7 +202,7 @@ class ComposerWidget(QWidget):
 
         attach_row = QHBoxLayout()
         attach_caption = QLabel(self.tr("Attachments"))
-        attach_caption.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        look.caption(attach_caption)
         attach_row.addWidget(attach_caption)
         attach_row.addStretch(1)
         self.add_files_button = QPushButton(self.tr("Add &files\u2026"))
@@ -247,6 +248,7 @@ class ComposerWidget(QWidget):
         self.discard_button.clicked.connect(self._on_discard_clicked)
         self.send_button = QPushButton(self.tr("Send &ticket"))
         self.send_button.setObjectName("sendButton")
+        look.primary(self.send_button)
         self.send_button.setDefault(True)
         self.send_button.setMinimumHeight(34)
         self.send_button.clicked.connect(self._on_send_clicked)
@@ -271,7 +273,7 @@ class ComposerWidget(QWidget):
     def _caption(text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text)
         label.setBuddy(buddy)
-        label.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        look.caption(label)
         return label
 
     # -- public API -----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.model import Draft, OutboxItem, OutboxState, utc_now
+from app.ui import look
 from app.ui.attachments import human_size
 from app.ui.errors import describe
 
@@ -60,10 +61,10 @@ class DraftsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         title = QLabel(self.tr("Drafts"))
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        look.title(title)
         layout.addWidget(title)
         hint = QLabel(self.tr("Everything you type is saved as you go. Pick a draft to carry on."))
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        look.muted(hint)
         layout.addWidget(hint)
         self.tree = _tree(
             [
@@ -78,7 +79,8 @@ class DraftsView(QWidget):
         layout.addWidget(self.tree, 1)
         self.empty = QLabel(self.tr("No drafts. A new ticket becomes a draft as soon as you type."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        look.muted(self.empty)
+        self.empty.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.empty)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -156,7 +158,7 @@ class OutboxView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         title = QLabel(self.tr("Outbox"))
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        look.title(title)
         layout.addWidget(title)
         hint = QLabel(
             self.tr(
@@ -165,7 +167,7 @@ class OutboxView(QWidget):
             )
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        look.muted(hint)
         layout.addWidget(hint)
         self.tree = _tree([self.tr("Subject"), self.tr("Help desk"), self.tr("State")])
         self.tree.itemSelectionChanged.connect(self._update_buttons)
@@ -179,7 +181,8 @@ class OutboxView(QWidget):
         layout.addWidget(self.detail)
         self.empty = QLabel(self.tr("The outbox is empty."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        look.muted(self.empty)
+        self.empty.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.empty)
         progress_row = QHBoxLayout()
         self.progress = QProgressBar()

@@ -30,6 +30,7 @@ from app.services.outbox import AttemptResult, OutboxService, Outcome
 from app.services.outbox_worker import OutboxWorker
 from app.services.profiles import ProfileService
 from app.services.tasks import TaskRunner
+from app.ui import look
 from app.ui.composer import ComposerWidget
 from app.ui.errors import describe, describe_exception
 from app.ui.lists import DraftsView, OutboxView
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
+        look.navigation(self.nav)
         self.nav.setFixedWidth(200)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)

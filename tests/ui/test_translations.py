@@ -182,15 +182,6 @@ def italian(qapp: QApplication, italian_qm: Path) -> Iterator[None]:
         qapp.removeTranslator(translator)
 
 
-@pytest.fixture
-def app_style(qapp: QApplication) -> Iterator[None]:
-    """resources/style.qss applied, as run_gui does (it widens the Send button)."""
-    style = ROOT / "resources" / "style.qss"
-    qapp.setStyleSheet(style.read_text(encoding="utf-8") if style.is_file() else "")
-    yield
-    qapp.setStyleSheet("")
-
-
 def test_the_window_speaks_italian(italian, make_window) -> None:
     window = make_window()
     composer = window.composer
@@ -294,7 +285,7 @@ def fill_outbox(window: MainWindow) -> None:
     QApplication.processEvents()
 
 
-def test_italian_fits_the_main_window(qtbot, italian, app_style, make_window) -> None:
+def test_italian_fits_the_main_window(qtbot, italian, make_window) -> None:
     window = make_window()
     settle(window)
     assert (window.width(), window.height()) == (1120, 760)
@@ -349,7 +340,7 @@ def check_dialog(qtbot, dialog: QDialog) -> list[str]:
     return problems
 
 
-def test_italian_fits_the_settings_dialog(qtbot, italian, app_style, make_window) -> None:
+def test_italian_fits_the_settings_dialog(qtbot, italian, make_window) -> None:
     window = make_window()
     dialog = window.make_settings_dialog()
     width = dialog.width()
@@ -362,7 +353,7 @@ def test_italian_fits_the_settings_dialog(qtbot, italian, app_style, make_window
     assert not problems, "\n".join(problems)
 
 
-def test_italian_fits_the_first_send_setup(qtbot, italian, app_style, make_window) -> None:
+def test_italian_fits_the_first_send_setup(qtbot, italian, make_window) -> None:
     window = make_window()
     dialog = ProfileSetupDialog(window._profiles, window._runner, window)
     problems = check_dialog(qtbot, dialog)
