@@ -37,6 +37,8 @@ def resource_path(*parts: str) -> Path:
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load Qt's own and Ticketwise's translations for ``language`` ('' = the system's)."""
     locale = QLocale(language) if language else QLocale.system()
+    if locale.language() == QLocale.Language.C:  # no locale set (LANG=C): plain English
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     QLocale.setDefault(locale)
     translators = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

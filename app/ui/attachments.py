@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import (
     QIcon,
     QImage,
@@ -21,13 +21,8 @@ THUMB = 96
 
 
 def human_size(size: int) -> str:
-    """1536 -> '1.5 KB'."""
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"
+    """1536 -> '1.5 KB' in the user's locale ('1,5 KB' in Italian)."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def encode_png(image: QImage) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 
 def describe(
@@ -108,8 +108,8 @@ def describe(
                     "Errors",
                     "The ticket is too large: %1 MB, and the server accepts at most %2 MB.",
                 )
-                .replace("%1", f"{size / 1048576:.1f}")
-                .replace("%2", f"{limit / 1048576:.1f}"),
+                .replace("%1", QLocale().toString(size / 1048576, "f", 1))
+                .replace("%2", QLocale().toString(limit / 1048576, "f", 1)),
                 QCoreApplication.translate(
                     "Errors", "Remove or shrink some attachments, then send again."
                 ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,13 +25,14 @@ from app.ui.errors import describe
 
 
 def when(value: datetime | None) -> str:
-    """A short local time: today as 14:05, otherwise as 25 Nov 14:05."""
+    """A short local time in the user's locale: today just the time, otherwise date and time."""
     if value is None:
         return ""
     local = value.astimezone()
+    moment = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
     if local.date() == datetime.now().astimezone().date():
-        return local.strftime("%H:%M")
-    return local.strftime("%d %b %H:%M")
+        return QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
 def _tree(headers: list[str]) -> QTreeWidget:
