@@ -61,7 +61,7 @@ class ProfileForm(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("E-mail (any help desk)"), "smtp")
         self.kind.addItem(self.tr("OTRS \u00b7 Znuny \u00b7 OTOBO web service"), "otrs")
-        # Request Tracker: its item ("rt") goes here, its rows in _rows_by_kind().
+        self.kind.addItem(self.tr("Request Tracker 5 (REST 2.0)"), "rt")
         self.to_address = QLineEdit()
         self.to_address.setPlaceholderText(self.tr("the support address from your contract"))
         self.url = QLineEdit()
@@ -144,6 +144,12 @@ class ProfileForm(QWidget):
         self.ticket_hook.setPlaceholderText("Ticket#")
         if not compact:
             server_form.addRow(self.tr("Ticket &hook:"), self.ticket_hook)
+        self.token_note = QLabel(
+            self.tr("Your RT password, or an auth token from RT (Settings, Auth Tokens).")
+        )
+        self.token_note.setWordWrap(True)
+        self.token_note.setStyleSheet("color: palette(placeholder-text);")
+        server_form.addRow("", self.token_note)
         layout.addWidget(server)
 
         self._compact = compact
@@ -234,6 +240,17 @@ class ProfileForm(QWidget):
     def profile(self) -> Profile:
         """The profile as typed."""
         kind = str(self.kind.currentData())
+        if kind == "rt":
+            return Profile(
+                name=self.name.text().strip(),
+                kind="rt",
+                url=self.url.text().strip(),
+                queue=self.queue.text().strip(),
+                login=self.login.text().strip(),
+                ca_file=self.ca_file.text().strip(),
+                hook_style="rt",  # RT tags mail subjects "[rtname #N]": the hook is its rtname
+                ticket_hook=self.ticket_hook.text().strip(),
+            )
         if kind != "smtp":
             return Profile(
                 name=self.name.text().strip(),
@@ -319,7 +336,14 @@ class ProfileForm(QWidget):
             (desk, self.queue),
             (desk, self.portal_url),
         ]
-        return {"smtp": smtp, "otrs": api}
+        rt: list[tuple[QFormLayout, QWidget | QHBoxLayout]] = [
+            (desk, self.url),
+            (desk, self.queue),
+            (server, self.token_note),
+        ]
+        if not self._compact:
+            rt.append((server, self.ticket_hook))  # RT's rtname, for "[rtname #N]" in mail
+        return {"smtp": smtp, "otrs": api, "rt": rt}
 
     def _apply_kind(self) -> None:
         """Show the rows of the selected kind of help desk and hide the others."""

@@ -4,7 +4,7 @@
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../app/ui/attachments.py" line="98"/>
+        <location filename="../../app/ui/attachments.py" line="93"/>
         <source>Drop files or screenshots here, or paste an image with Ctrl+Shift+V</source>
         <translation>Trascina qui file o screenshot, oppure incolla un&apos;immagine con Ctrl+Maiusc+V</translation>
     </message>
@@ -12,117 +12,117 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../app/ui/checklist.py" line="36"/>
+        <location filename="../../app/ui/checklist.py" line="38"/>
         <source>What the help desk needs</source>
         <translation>Cosa serve all&apos;assistenza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="73"/>
+        <location filename="../../app/ui/checklist.py" line="75"/>
         <source>Only the subject and the description are required. The rest is advice: tickets with it get solved faster.</source>
         <translation>Sono obbligatori solo l&apos;oggetto e la descrizione. Il resto è un consiglio: i ticket completi vengono risolti prima.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="85"/>
+        <location filename="../../app/ui/checklist.py" line="87"/>
         <source>A specific subject</source>
         <translation>Un oggetto preciso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="86"/>
+        <location filename="../../app/ui/checklist.py" line="88"/>
         <source>A detailed description</source>
         <translation>Una descrizione dettagliata</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="87"/>
+        <location filename="../../app/ui/checklist.py" line="89"/>
         <source>The steps that led to it</source>
         <translation>La sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="88"/>
+        <location filename="../../app/ui/checklist.py" line="90"/>
         <source>What you expected, what happened</source>
         <translation>Cosa ti aspettavi e cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="89"/>
+        <location filename="../../app/ui/checklist.py" line="91"/>
         <source>Screenshots of the problem</source>
         <translation>Screenshot del problema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="90"/>
+        <location filename="../../app/ui/checklist.py" line="92"/>
         <source>The browser you used</source>
         <translation>Il browser di navigazione usato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="97"/>
+        <location filename="../../app/ui/checklist.py" line="99"/>
         <source>Required: write a subject.</source>
         <translation>Obbligatorio: scrivi l&apos;oggetto.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="99"/>
+        <location filename="../../app/ui/checklist.py" line="101"/>
         <source>Say what fails and where, e.g. “Invoice PDF export fails with error 500”.</source>
         <translation>Indica cosa non funziona e dove, ad es. “Esportazione PDF fatture: errore 500”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="103"/>
+        <location filename="../../app/ui/checklist.py" line="105"/>
         <source>A few more words help the help desk triage it.</source>
         <translation>Qualche parola in più aiuta l&apos;assistenza a smistare il ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="105"/>
+        <location filename="../../app/ui/checklist.py" line="107"/>
         <source>Avoid writing the subject in capitals.</source>
         <translation>Evita di scrivere l&apos;oggetto in maiuscolo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="106"/>
+        <location filename="../../app/ui/checklist.py" line="108"/>
         <source>Required: describe what happened.</source>
         <translation>Obbligatorio: descrivi cosa è successo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="108"/>
+        <location filename="../../app/ui/checklist.py" line="110"/>
         <source>Say in your own words what happened.</source>
         <translation>Racconta con parole tue cosa è successo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="111"/>
+        <location filename="../../app/ui/checklist.py" line="113"/>
         <source>Add some detail: what were you doing, what did you see?</source>
         <translation>Aggiungi qualche dettaglio: cosa stavi facendo, cosa hai visto?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="113"/>
+        <location filename="../../app/ui/checklist.py" line="115"/>
         <source>List what you did, one step per line.</source>
         <translation>Elenca le operazioni effettuate, una per riga.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="114"/>
+        <location filename="../../app/ui/checklist.py" line="116"/>
         <source>Add each step up to the error, one per line.</source>
         <translation>Aggiungi ogni operazione fino all&apos;errore, una per riga.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="116"/>
+        <location filename="../../app/ui/checklist.py" line="118"/>
         <source>Say what you expected and what happened instead.</source>
         <translation>Indica cosa ti aspettavi e cosa è successo invece.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="118"/>
+        <location filename="../../app/ui/checklist.py" line="120"/>
         <source>Say what you expected to happen.</source>
         <translation>Indica cosa ti aspettavi che succedesse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="119"/>
+        <location filename="../../app/ui/checklist.py" line="121"/>
         <source>Say what happened instead.</source>
         <translation>Indica cosa è successo invece.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="121"/>
+        <location filename="../../app/ui/checklist.py" line="123"/>
         <source>Attach, paste or drop a screenshot of the error.</source>
         <translation>Allega, incolla o trascina uno screenshot dell&apos;errore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="124"/>
+        <location filename="../../app/ui/checklist.py" line="126"/>
         <source>Pick the browser, or say it is not a browser problem.</source>
         <translation>Scegli il browser, oppure indica che non è un problema del browser.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checklist.py" line="145"/>
+        <location filename="../../app/ui/checklist.py" line="147"/>
         <source>%1 of %2 ready</source>
         <translation>%1 su %2 completati</translation>
     </message>
@@ -130,32 +130,32 @@
 <context>
     <name>ComposerWidget</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="138"/>
+        <location filename="../../app/ui/composer.py" line="139"/>
         <source>Help desk:</source>
         <translation>Help desk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="141"/>
+        <location filename="../../app/ui/composer.py" line="142"/>
         <source>not set up yet</source>
         <translation>non ancora configurato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="157"/>
+        <location filename="../../app/ui/composer.py" line="158"/>
         <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
         <translation>Cosa non funziona, e dove? Ad es. “Esportazione PDF fatture: errore 500”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="161"/>
+        <location filename="../../app/ui/composer.py" line="162"/>
         <source>&amp;Subject</source>
         <translation>&amp;Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="165"/>
+        <location filename="../../app/ui/composer.py" line="166"/>
         <source>Describe the problem: what were you doing, what did you see, since when?</source>
         <translation>Descrivi il problema: cosa stavi facendo, cosa hai visto, da quando succede?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="168"/>
+        <location filename="../../app/ui/composer.py" line="169"/>
         <source>1. Opened …
 2. Clicked …
 3. The error appeared</source>
@@ -164,193 +164,193 @@
 3. È comparso l&apos;errore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="170"/>
+        <location filename="../../app/ui/composer.py" line="171"/>
         <source>What should have happened?</source>
         <translation>Cosa sarebbe dovuto succedere?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="171"/>
+        <location filename="../../app/ui/composer.py" line="172"/>
         <source>What happened instead? Quote any error message.</source>
         <translation>Cosa è successo invece? Riporta l&apos;eventuale messaggio di errore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="175"/>
+        <location filename="../../app/ui/composer.py" line="176"/>
         <source>&amp;What happened</source>
         <translation>&amp;Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="177"/>
+        <location filename="../../app/ui/composer.py" line="178"/>
         <source>S&amp;teps that led to it</source>
         <translation>&amp;Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="181"/>
+        <location filename="../../app/ui/composer.py" line="182"/>
         <source>What you &amp;expected</source>
         <translation>Cosa ti as&amp;pettavi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="182"/>
+        <location filename="../../app/ui/composer.py" line="183"/>
         <source>What happened &amp;instead</source>
         <translation>Cosa è successo in&amp;vece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="193"/>
+        <location filename="../../app/ui/composer.py" line="194"/>
         <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
         <translation>Quale browser stavi usando? Ad es. Firefox 128, Chrome 131</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="195"/>
+        <location filename="../../app/ui/composer.py" line="196"/>
         <source>Not a browser problem</source>
         <translation>Non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="199"/>
+        <location filename="../../app/ui/composer.py" line="200"/>
         <source>&amp;Browser</source>
         <translation>&amp;Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="203"/>
+        <location filename="../../app/ui/composer.py" line="204"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="207"/>
+        <location filename="../../app/ui/composer.py" line="208"/>
         <source>Add &amp;files…</source>
         <translation>A&amp;llega file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="209"/>
+        <location filename="../../app/ui/composer.py" line="210"/>
         <source>&amp;Paste image</source>
         <translation>&amp;Incolla immagine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="211"/>
+        <location filename="../../app/ui/composer.py" line="212"/>
         <source>&amp;Remove</source>
         <translation>&amp;Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="219"/>
+        <location filename="../../app/ui/composer.py" line="220"/>
         <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
         <translation>Trascina qui i file, oppure incolla uno screenshot con Ctrl+Maiusc+V. Canc rimuove quelli selezionati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="246"/>
+        <location filename="../../app/ui/composer.py" line="247"/>
         <source>&amp;Delete draft</source>
         <translation>&amp;Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="248"/>
+        <location filename="../../app/ui/composer.py" line="249"/>
         <source>Send &amp;ticket</source>
         <translation>Invia &amp;ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="264"/>
+        <location filename="../../app/ui/composer.py" line="266"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="266"/>
+        <location filename="../../app/ui/composer.py" line="268"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="292"/>
+        <location filename="../../app/ui/composer.py" line="294"/>
         <source>What happened</source>
         <translation>Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="293"/>
+        <location filename="../../app/ui/composer.py" line="295"/>
         <source>Steps that led to it</source>
         <translation>Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="294"/>
+        <location filename="../../app/ui/composer.py" line="296"/>
         <source>What I expected</source>
         <translation>Cosa mi aspettavo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="295"/>
+        <location filename="../../app/ui/composer.py" line="297"/>
         <source>What happened instead</source>
         <translation>Cosa è successo invece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="296"/>
+        <location filename="../../app/ui/composer.py" line="298"/>
         <source>Browser</source>
         <translation>Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="297"/>
+        <location filename="../../app/ui/composer.py" line="299"/>
         <source>not a browser problem</source>
         <translation>non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="307"/>
+        <location filename="../../app/ui/composer.py" line="309"/>
         <source>Set up a help desk…</source>
         <translation>Configura un help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="334"/>
-        <location filename="../../app/ui/composer.py" line="436"/>
+        <location filename="../../app/ui/composer.py" line="336"/>
+        <location filename="../../app/ui/composer.py" line="438"/>
         <source>Saved</source>
         <translation>Salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="424"/>
+        <location filename="../../app/ui/composer.py" line="426"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="443"/>
+        <location filename="../../app/ui/composer.py" line="445"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="447"/>
+        <location filename="../../app/ui/composer.py" line="449"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>Impossibile salvare la bozza: %1 Il testo resta nella finestra; Ticketwise continua a riprovare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="486"/>
+        <location filename="../../app/ui/composer.py" line="488"/>
         <source>Screenshot %1.png</source>
         <translation>Schermata %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="497"/>
+        <location filename="../../app/ui/composer.py" line="499"/>
         <source>Adding %1…</source>
         <translation>Aggiunta di %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="523"/>
+        <location filename="../../app/ui/composer.py" line="525"/>
         <source>Attachment not added</source>
         <translation>Allegato non aggiunto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="551"/>
+        <location filename="../../app/ui/composer.py" line="553"/>
         <source>Attach files</source>
         <translation>Allega file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="563"/>
+        <location filename="../../app/ui/composer.py" line="565"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>Gli appunti non contengono immagini. Copia prima uno screenshot (ad es. con Stamp).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="629"/>
+        <location filename="../../app/ui/composer.py" line="631"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>Prima di inviare servono un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="640"/>
+        <location filename="../../app/ui/composer.py" line="642"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="641"/>
+        <location filename="../../app/ui/composer.py" line="643"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Eliminare questa bozza? Il testo e gli allegati andranno persi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="654"/>
+        <location filename="../../app/ui/composer.py" line="656"/>
         <source>Draft deleted.</source>
         <translation>Bozza eliminata.</translation>
     </message>
@@ -358,17 +358,17 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="412"/>
+        <location filename="../../app/ui/profiles.py" line="436"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Verifica connessione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="438"/>
+        <location filename="../../app/ui/profiles.py" line="462"/>
         <source>Connecting to %1…</source>
         <translation>Connessione a %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="455"/>
+        <location filename="../../app/ui/profiles.py" line="479"/>
         <source>✔ Connected as %1</source>
         <translation>✔ Connesso come %1</translation>
     </message>
@@ -376,12 +376,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../app/ui/application.py" line="89"/>
+        <location filename="../../app/ui/application.py" line="91"/>
         <source>Ticketwise hit a bug</source>
         <translation>Errore interno di Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="91"/>
+        <location filename="../../app/ui/application.py" line="93"/>
         <source>Something went wrong inside Ticketwise. Your draft is saved and nothing in the outbox is lost. Please report this, with the details below.</source>
         <translation>Qualcosa non ha funzionato all&apos;interno di Ticketwise. La bozza è salvata e nella posta in uscita non si è perso nulla. Segnala il problema, includendo i dettagli qui sotto.</translation>
     </message>
@@ -389,57 +389,57 @@
 <context>
     <name>DraftsView</name>
     <message>
-        <location filename="../../app/ui/lists.py" line="62"/>
+        <location filename="../../app/ui/lists.py" line="64"/>
         <source>Drafts</source>
         <translation>Bozze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="65"/>
+        <location filename="../../app/ui/lists.py" line="67"/>
         <source>Everything you type is saved as you go. Pick a draft to carry on.</source>
         <translation>Quello che scrivi viene salvato automaticamente. Scegli una bozza per continuare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="70"/>
+        <location filename="../../app/ui/lists.py" line="72"/>
         <source>Subject</source>
         <translation>Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="71"/>
+        <location filename="../../app/ui/lists.py" line="73"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="72"/>
+        <location filename="../../app/ui/lists.py" line="74"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="73"/>
+        <location filename="../../app/ui/lists.py" line="75"/>
         <source>Last edited</source>
         <translation>Ultima modifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="79"/>
+        <location filename="../../app/ui/lists.py" line="81"/>
         <source>No drafts. A new ticket becomes a draft as soon as you type.</source>
         <translation>Nessuna bozza. Un nuovo ticket diventa una bozza appena inizi a scrivere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="85"/>
+        <location filename="../../app/ui/lists.py" line="88"/>
         <source>&amp;Delete</source>
         <translation>&amp;Elimina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="87"/>
+        <location filename="../../app/ui/lists.py" line="90"/>
         <source>&amp;Open</source>
         <translation>A&amp;pri</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="98"/>
+        <location filename="../../app/ui/lists.py" line="101"/>
         <source>(no subject)</source>
         <translation>(senza oggetto)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="100"/>
+        <location filename="../../app/ui/lists.py" line="103"/>
         <source>%1 (open in the composer)</source>
         <translation>%1 (aperta nell&apos;editor)</translation>
     </message>
@@ -812,185 +812,185 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Drafts</source>
         <translation>Bozze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>&amp;New ticket</source>
         <translation>&amp;Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>Send &amp;outbox now</source>
         <translation>Invia ora la posta in &amp;uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;About Ticketwise</source>
         <translation>&amp;Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Ecco la tua ultima bozza, come l&apos;avevi lasciata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>New ticket – %1</source>
         <translation>Nuovo ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 creato: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Sent to the help desk: %1</source>
         <translation>Inviato all&apos;help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Ticket sent</source>
         <translation>Ticket inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>A ticket needs checking</source>
         <translation>Un ticket è da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Not sent: %1</source>
         <translation>Non inviato: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Drafts (%1)</source>
         <translation>Bozze (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Outbox (%1)</source>
         <translation>Posta in uscita (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>Delete this draft for good?</source>
         <translation>Eliminare definitivamente questa bozza?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Non inviato: nessun help desk configurato. Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="393"/>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="423"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409"/>
+        <location filename="../../app/ui/main_window.py" line="411"/>
         <source>Ticket not sent</source>
         <translation>Ticket non inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="410"/>
+        <location filename="../../app/ui/main_window.py" line="412"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464"/>
+        <location filename="../../app/ui/main_window.py" line="466"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>Il ticket è di nuovo una bozza: modificalo e invialo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480"/>
+        <location filename="../../app/ui/main_window.py" line="482"/>
         <source>Delete from outbox</source>
         <translation>Elimina dalla posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="483"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>Questo ticket non è ancora arrivato all&apos;help desk. Eliminarlo comunque?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="501"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise non può usare i propri dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="539"/>
+        <location filename="../../app/ui/main_window.py" line="541"/>
         <source>About Ticketwise</source>
         <translation>Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="541"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;Apri ticket di assistenza su cui l&apos;help desk può intervenire subito, e seguili fino alla soluzione.&lt;/p&gt;&lt;p&gt;Cartella dei dati: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="561"/>
+        <location filename="../../app/ui/main_window.py" line="563"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise è ancora in esecuzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="562"/>
+        <location filename="../../app/ui/main_window.py" line="564"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>
@@ -998,118 +998,118 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../app/ui/lists.py" line="158"/>
+        <location filename="../../app/ui/lists.py" line="161"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="163"/>
+        <location filename="../../app/ui/lists.py" line="166"/>
         <source>Tickets wait here until the help desk has them. When the server cannot be reached they are retried automatically.</source>
         <translation>I ticket restano qui finché l&apos;help desk non li riceve. Se il server non è raggiungibile, l&apos;invio viene ritentato automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="170"/>
+        <location filename="../../app/ui/lists.py" line="173"/>
         <source>Subject</source>
         <translation>Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="170"/>
+        <location filename="../../app/ui/lists.py" line="173"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="170"/>
+        <location filename="../../app/ui/lists.py" line="173"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="180"/>
+        <location filename="../../app/ui/lists.py" line="183"/>
         <source>The outbox is empty.</source>
         <translation>La posta in uscita è vuota.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="187"/>
+        <location filename="../../app/ui/lists.py" line="191"/>
         <source>&amp;Cancel sending</source>
         <translation>Annulla &amp;invio</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="193"/>
+        <location filename="../../app/ui/lists.py" line="197"/>
         <source>&amp;Delete</source>
         <translation>&amp;Elimina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="195"/>
+        <location filename="../../app/ui/lists.py" line="199"/>
         <source>&amp;Edit as draft</source>
         <translation>&amp;Modifica come bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="197"/>
+        <location filename="../../app/ui/lists.py" line="201"/>
         <source>&amp;Mark as sent</source>
         <translation>&amp;Segna come inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="199"/>
-        <location filename="../../app/ui/lists.py" line="290"/>
+        <location filename="../../app/ui/lists.py" line="203"/>
+        <location filename="../../app/ui/lists.py" line="294"/>
         <source>&amp;Retry</source>
         <translation>&amp;Riprova</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="201"/>
+        <location filename="../../app/ui/lists.py" line="205"/>
         <source>&amp;Send all now</source>
         <translation>Invia &amp;tutto ora</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="218"/>
+        <location filename="../../app/ui/lists.py" line="222"/>
         <source>Sent · ticket %1</source>
         <translation>Inviato · ticket %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="219"/>
+        <location filename="../../app/ui/lists.py" line="223"/>
         <source>Sent %1</source>
         <translation>Inviato %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="221"/>
+        <location filename="../../app/ui/lists.py" line="225"/>
         <source>Sending…</source>
         <translation>Invio in corso…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="224"/>
+        <location filename="../../app/ui/lists.py" line="228"/>
         <source>Waiting · next try %1</source>
         <translation>In attesa · prossimo tentativo %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="227"/>
+        <location filename="../../app/ui/lists.py" line="231"/>
         <source>Queued</source>
         <translation>In coda</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="229"/>
+        <location filename="../../app/ui/lists.py" line="233"/>
         <source>Check needed</source>
         <translation>Da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="231"/>
+        <location filename="../../app/ui/lists.py" line="235"/>
         <source>Cancelled</source>
         <translation>Annullato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="232"/>
+        <location filename="../../app/ui/lists.py" line="236"/>
         <source>Needs attention</source>
         <translation>Richiede attenzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="270"/>
+        <location filename="../../app/ui/lists.py" line="274"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="290"/>
+        <location filename="../../app/ui/lists.py" line="294"/>
         <source>Send &amp;again</source>
         <translation>Invia di &amp;nuovo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="302"/>
+        <location filename="../../app/ui/lists.py" line="306"/>
         <source>Created %1 · %2 attachment(s) · %3 attempt(s)</source>
         <translation>Creato %1 · allegati: %2 · tentativi: %3</translation>
     </message>
@@ -1135,6 +1135,11 @@
         <location filename="../../app/ui/profiles.py" line="63"/>
         <source>OTRS · Znuny · OTOBO web service</source>
         <translation>Servizio web OTRS · Znuny · OTOBO</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="64"/>
+        <source>Request Tracker 5 (REST 2.0)</source>
+        <translation>Request Tracker 5 (REST 2.0)</translation>
     </message>
     <message>
         <location filename="../../app/ui/profiles.py" line="66"/>
@@ -1223,7 +1228,7 @@
     </message>
     <message>
         <location filename="../../app/ui/profiles.py" line="104"/>
-        <location filename="../../app/ui/profiles.py" line="335"/>
+        <location filename="../../app/ui/profiles.py" line="359"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>Server di posta in uscita (SMTP)</translation>
     </message>
@@ -1264,7 +1269,7 @@
     </message>
     <message>
         <location filename="../../app/ui/profiles.py" line="125"/>
-        <location filename="../../app/ui/profiles.py" line="338"/>
+        <location filename="../../app/ui/profiles.py" line="362"/>
         <source>usually your e-mail address; empty: no login</source>
         <translation>di solito il tuo indirizzo e-mail; vuoto: nessun accesso</translation>
     </message>
@@ -1304,82 +1309,87 @@
         <translation>Prefisso &amp;ticket:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="226"/>
+        <location filename="../../app/ui/profiles.py" line="148"/>
+        <source>Your RT password, or an auth token from RT (Settings, Auth Tokens).</source>
+        <translation>La tua password di RT, oppure un token di autenticazione di RT (Impostazioni, Auth Tokens).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="232"/>
         <source>stored in the keyring – type to replace</source>
         <translation>salvata nel portachiavi – digita per sostituirla</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="271"/>
+        <location filename="../../app/ui/profiles.py" line="288"/>
         <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
         <translation>Dai un nome al profilo (lettere, cifre, spazi, . @ + -).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="272"/>
+        <location filename="../../app/ui/profiles.py" line="289"/>
         <source>The support address is not a valid e-mail address.</source>
         <translation>L&apos;indirizzo di assistenza non è un indirizzo e-mail valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="273"/>
+        <location filename="../../app/ui/profiles.py" line="290"/>
         <source>Your e-mail address is not valid.</source>
         <translation>Il tuo indirizzo e-mail non è valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="274"/>
+        <location filename="../../app/ui/profiles.py" line="291"/>
         <source>Enter the SMTP server&apos;s name.</source>
         <translation>Inserisci il nome del server SMTP.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="275"/>
+        <location filename="../../app/ui/profiles.py" line="292"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>La porta deve essere compresa tra 1 e 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="276"/>
+        <location filename="../../app/ui/profiles.py" line="293"/>
         <source>The CA file does not exist.</source>
         <translation>Il file CA non esiste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="277"/>
+        <location filename="../../app/ui/profiles.py" line="294"/>
         <source>This kind of help desk is not supported yet.</source>
         <translation>Questo tipo di help desk non è ancora supportato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="278"/>
+        <location filename="../../app/ui/profiles.py" line="295"/>
         <source>Enter the web service&apos;s address (starting with https://).</source>
         <translation>Inserisci l&apos;indirizzo del servizio web (che inizia con https://).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="279"/>
+        <location filename="../../app/ui/profiles.py" line="296"/>
         <source>Enter your login name.</source>
         <translation>Inserisci il tuo nome utente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="280"/>
+        <location filename="../../app/ui/profiles.py" line="297"/>
         <source>Enter the queue that new tickets go to.</source>
         <translation>Inserisci la coda in cui vanno i nuovi ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="284"/>
+        <location filename="../../app/ui/profiles.py" line="301"/>
         <source>Enter the password for the login.</source>
         <translation>Inserisci la password per l&apos;accesso.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="335"/>
+        <location filename="../../app/ui/profiles.py" line="359"/>
         <source>Your login</source>
         <translation>Il tuo accesso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="340"/>
+        <location filename="../../app/ui/profiles.py" line="364"/>
         <source>your login for the help desk&apos;s customer portal</source>
         <translation>il tuo nome utente del portale clienti dell&apos;help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="386"/>
+        <location filename="../../app/ui/profiles.py" line="410"/>
         <source>CA certificate file</source>
         <translation>File del certificato CA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="388"/>
+        <location filename="../../app/ui/profiles.py" line="412"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificati (*.pem *.crt *.cer);;Tutti i file (*)</translation>
     </message>
@@ -1387,27 +1397,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="676"/>
+        <location filename="../../app/ui/profiles.py" line="700"/>
         <source>Set up your help desk</source>
         <translation>Configura il tuo help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="683"/>
+        <location filename="../../app/ui/profiles.py" line="707"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Dove devono arrivare i tuoi ticket?&lt;/b&gt;&lt;br&gt;Inserisci l&apos;indirizzo di assistenza dell&apos;help desk e l&apos;account di posta da cui Ticketwise invia. Basta farlo una volta; intanto il ticket resta salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="692"/>
+        <location filename="../../app/ui/profiles.py" line="716"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="698"/>
+        <location filename="../../app/ui/profiles.py" line="722"/>
         <source>Save and &amp;send</source>
         <translation>&amp;Salva e invia</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="727"/>
+        <location filename="../../app/ui/profiles.py" line="751"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -1415,97 +1425,97 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="476"/>
+        <location filename="../../app/ui/profiles.py" line="500"/>
         <source>Ticketwise – Settings</source>
         <translation>Ticketwise – Impostazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="483"/>
+        <location filename="../../app/ui/profiles.py" line="507"/>
         <source>Help desks</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="484"/>
+        <location filename="../../app/ui/profiles.py" line="508"/>
         <source>General</source>
         <translation>Generali</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="500"/>
+        <location filename="../../app/ui/profiles.py" line="524"/>
         <source>&amp;Add</source>
         <translation>&amp;Aggiungi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="502"/>
+        <location filename="../../app/ui/profiles.py" line="526"/>
         <source>Re&amp;move</source>
         <translation>Ri&amp;muovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="512"/>
+        <location filename="../../app/ui/profiles.py" line="536"/>
         <source>New tickets go to this help desk by &amp;default</source>
         <translation>Usa questo help desk come pre&amp;definito per i nuovi ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="519"/>
+        <location filename="../../app/ui/profiles.py" line="543"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="531"/>
+        <location filename="../../app/ui/profiles.py" line="555"/>
         <source>System language</source>
         <translation>Lingua del sistema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="537"/>
+        <location filename="../../app/ui/profiles.py" line="561"/>
         <source>Show an icon in the system tray</source>
         <translation>Mostra un&apos;icona nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="539"/>
+        <location filename="../../app/ui/profiles.py" line="563"/>
         <source>Closing the window keeps Ticketwise in the tray</source>
         <translation>Chiudendo la finestra, Ticketwise resta nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="541"/>
+        <location filename="../../app/ui/profiles.py" line="565"/>
         <source>&amp;Language:</source>
         <translation>&amp;Lingua:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="542"/>
+        <location filename="../../app/ui/profiles.py" line="566"/>
         <source>A new language applies the next time Ticketwise starts.</source>
         <translation>La nuova lingua sarà attiva al prossimo avvio di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="556"/>
+        <location filename="../../app/ui/profiles.py" line="580"/>
         <source>%1 (default)</source>
         <translation>%1 (predefinito)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="609"/>
+        <location filename="../../app/ui/profiles.py" line="633"/>
         <source>Remove profile</source>
         <translation>Rimuovi profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="610"/>
+        <location filename="../../app/ui/profiles.py" line="634"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Rimuovere il profilo “%1” e la relativa password salvata?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="620"/>
+        <location filename="../../app/ui/profiles.py" line="644"/>
         <source>Profile not removed</source>
         <translation>Profilo non rimosso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="634"/>
+        <location filename="../../app/ui/profiles.py" line="658"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="650"/>
+        <location filename="../../app/ui/profiles.py" line="674"/>
         <source>Saved.</source>
         <translation>Salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="657"/>
+        <location filename="../../app/ui/profiles.py" line="681"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -1513,22 +1523,22 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/ui/application.py" line="162"/>
+        <location filename="../../app/ui/application.py" line="161"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="163"/>
+        <location filename="../../app/ui/application.py" line="162"/>
         <source>Show Ticketwise</source>
         <translation>Mostra Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="165"/>
+        <location filename="../../app/ui/application.py" line="164"/>
         <source>Send outbox now</source>
         <translation>Invia ora la posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="169"/>
+        <location filename="../../app/ui/application.py" line="168"/>
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
