@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from app.core.hooks import HookStyle, clean_subject, strip_reply_prefixes
@@ -215,6 +215,39 @@ def assign_numbers(
     return pairs
 
 
+def settle_reply_order(
+    items: Iterable[MailItem], known: Mapping[str, datetime] | None = None
+) -> list[MailItem]:
+    """``items`` with each mail dated after the mails it answers (by a millisecond where they
+    tie). IMAP dates have one-second steps, and an auto-reply or a quick answer often arrives in
+    the same second as the mail it answers; ``known``: dates of mails already in the mirror."""
+    dated: dict[str, datetime] = dict(known or {})
+    result = list(items)
+    for item in result:
+        if item.message_id and item.date is not None:
+            dated.setdefault(item.message_id, item.date)
+    step = timedelta(milliseconds=1)
+    for _ in range(len(result) + 1):  # a chain of n replies settles in n rounds
+        changed = False
+        for index, item in enumerate(result):
+            if item.date is None:
+                continue
+            latest = max((dated[r] for r in item.referenced if r in dated), default=None)
+            if (
+                latest is not None
+                and latest >= item.date
+                and item.message_id not in item.referenced
+            ):
+                later = replace(item, date=latest + step)
+                result[index] = later
+                if later.message_id:
+                    dated[later.message_id] = latest + step
+                changed = True
+        if not changed:
+            break
+    return result
+
+
 def _sort_key(article: Article) -> tuple[datetime, str]:
     return (article.created_at or datetime.max.replace(tzinfo=UTC), article.id)
 
@@ -306,7 +339,9 @@ def build_threads(
 ) -> dict[str, Thread]:
     """Every ticket's thread from mails read straight from the mailbox, by ticket number."""
     by_number: dict[str, list[Article]] = {}
-    for number, item in assign_numbers(items, style, extra):
+    pairs = assign_numbers(items, style, extra)
+    settled = settle_reply_order(item for _number, item in pairs)
+    for (number, _item), item in zip(pairs, settled, strict=True):
         sender = classify(item, style, own_addresses)
         by_number.setdefault(number, []).append(to_article(item, number, sender))
     threads = {}

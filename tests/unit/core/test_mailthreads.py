@@ -212,3 +212,54 @@ def test_state_follows_resolved_notices_and_the_customers_answers() -> None:
 )
 def test_an_auto_reply_quoting_the_subject(auto: str, sent: str, same: bool) -> None:
     assert same_ticket_subject(auto, sent, OTRS) is same
+
+
+def test_replies_come_after_what_they_answer_within_the_same_second() -> None:
+    """IMAP dates have one-second steps: a Resolved notice and the customer's answer to it can
+    share one, and so can a mail and its auto-reply."""
+    second = datetime(2026, 11, 25, 9, tzinfo=UTC)
+    resolved = MailItem(
+        "INBOX",
+        1,
+        5,
+        message_id="<z-resolved@desk>",
+        subject=f"[Ticket#{TN}] Resolved: x",
+        date=second,
+        headers={"auto-submitted": "auto-generated"},
+        in_reply_to=("<a-mine@x>",),
+    )
+    answer = MailItem(
+        "Sent",
+        1,
+        2,
+        message_id="<a-answer@x>",
+        subject=f"Re: [Ticket#{TN}] x",
+        date=second,
+        in_reply_to=("<z-resolved@desk>",),
+        in_sent=True,
+    )
+    thread = build_threads([answer, resolved], OTRS, [JANE])[TN]
+    assert [a.id for a in thread.articles] == ["<z-resolved@desk>", "<a-answer@x>"]
+    assert thread.ticket.state_type is StateType.OPEN
+    # a loop of references (a hostile mailbox) still ends
+    loop = [
+        MailItem(
+            "INBOX",
+            1,
+            1,
+            message_id="<1@x>",
+            subject=f"[Ticket#{TN}]",
+            date=second,
+            in_reply_to=("<2@x>",),
+        ),
+        MailItem(
+            "INBOX",
+            1,
+            2,
+            message_id="<2@x>",
+            subject=f"[Ticket#{TN}]",
+            date=second,
+            in_reply_to=("<1@x>",),
+        ),
+    ]
+    assert len(build_threads(loop, OTRS, [JANE])[TN].articles) == 2
