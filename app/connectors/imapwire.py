@@ -502,7 +502,10 @@ def decode_words(value: str) -> str:
     except (ValueError, LookupError, UnicodeError, binascii.Error, AssertionError):
         text = value
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return " ".join(text.replace("\x00", "").split())
+    # Unfold (a line break before blanks goes, the blanks stay: "[RT  #3 ]" keeps its spaces);
+    # other control characters become blanks.
+    text = re.sub(r"\r?\n(?=[ \t])", "", text)
+    return re.sub(r"[\x00-\x08\x0a-\x1f\x7f]", " ", text).strip()
 
 
 def _date(value: str, fallback: datetime | None) -> datetime | None:

@@ -153,6 +153,7 @@ class FakeHelpDesk:
             text="According to our records, your request has been resolved. If you have any\n"
             "further questions or concerns, please respond to this message.\n",
             automatic=True,
+            references=True,
         )
 
     # -- mail in --------------------------------------------------------------------------------
@@ -215,6 +216,7 @@ class FakeHelpDesk:
         text: str,
         automatic: bool,
         in_reply_to: str = "",
+        references: bool = False,
     ) -> None:
         message = EmailMessage()
         message["From"] = sender
@@ -225,7 +227,7 @@ class FakeHelpDesk:
         answered = in_reply_to or (ticket.customer_message_ids or [""])[-1]
         if answered:
             message["In-Reply-To"] = answered
-            if not automatic:  # OTOBO's auto responses carry no References
+            if references or not automatic:  # OTOBO's auto responses carry no References
                 message["References"] = " ".join(ticket.message_ids[-5:])
         if automatic:
             message["Auto-Submitted"] = "auto-generated"

@@ -330,13 +330,18 @@ class DovecotServer:
             with contextlib.suppress(imaplib.IMAP4.error, OSError):
                 imap.logout()
 
-    def append(self, login: str, folder: str, data: bytes, *, flags: str = "") -> None:
-        """Put a mail into ``folder`` (created if missing), as another mail client would."""
+    def append(
+        self, login: str, folder: str, data: bytes, *, flags: str = "", when: float | None = None
+    ) -> None:
+        """Put a mail into ``folder`` (created if missing), as another mail client would;
+        ``when``: its arrival time (INTERNALDATE), a POSIX timestamp."""
         with self.client(login) as imap:
             quoted = '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
             imap.create(quoted)  # "already exists" is fine
-            typ, data_ = imap.append(quoted, flags or None, None, data)
-            assert typ == "OK", data_
+            date = imaplib.Time2Internaldate(when) if when is not None else None
+            typ, data_ = imap.append(quoted, flags or None, date, data)
+            if typ != "OK":
+                raise imaplib.IMAP4.error(data_)
 
     def mailboxes(self, login: str) -> list[str]:
         """Every mailbox name of ``login`` (raw, as LIST gives it)."""
