@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from app import APP_NAME, __version__
-from app.config.profiles import DEFAULT_PORTS, KINDS, SECURITY, Profile, validate
+from app.config.profiles import (
+    DEFAULT_PORTS,
+    HOOK_STYLES,
+    IMAP_DEFAULT_PORTS,
+    KINDS,
+    SECURITY,
+    Profile,
+    validate,
+)
 from app.core.errors import ConfigError, NotReady, UserFacingError
 from app.core.model import (
     NOT_A_BROWSER_PROBLEM,
@@ -77,6 +85,26 @@ def build_parser() -> argparse.ArgumentParser:
         default="Ticket#",
         help="the ticket hook in mail subjects: OTRS family 'Ticket#', RT its rtname",
     )
+    add.add_argument(
+        "--hook-style",
+        choices=HOOK_STYLES,
+        default=None,
+        help="how the help desk tags mail subjects: otrs '[Ticket#N]', rt '[rtname #N]' "
+        "(--kind rt implies rt; with rt, --ticket-hook is the rtname)",
+    )
+    imap = add.add_argument_group(
+        "incoming mail (e-mail profiles): the mailbox where the help desk's replies arrive"
+    )
+    imap.add_argument("--imap-host", default="", help="IMAP server (empty: only send)")
+    imap.add_argument("--imap-port", type=int, default=None)
+    imap.add_argument("--imap-security", choices=SECURITY, default="ssl")
+    imap.add_argument("--imap-user", default="", help="IMAP login (default: the --user)")
+    imap.add_argument("--imap-folder", default="INBOX", help="the folder to read (default INBOX)")
+    imap.add_argument(
+        "--imap-password-stdin",
+        action="store_true",
+        help="the IMAP password differs: read it from the next line of stdin",
+    )
     add.add_argument("--default", action="store_true", help="make it the default profile")
     plist = psub.add_parser("list", help="list profiles")
     plist.add_argument("--json", action="store_true")
@@ -88,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--json", action="store_true")
     remove = psub.add_parser("remove", help="delete a profile and its stored password")
     remove.add_argument("name")
+
+    sync = sub.add_parser(
+        "sync", help="read the help desk's replies from the mailbox (e-mail profiles with IMAP)"
+    )
+    sync.add_argument("--profile", default="", help="one profile (default: every one with IMAP)")
+    sync.add_argument("--json", action="store_true")
 
     submit = sub.add_parser("submit", help="send a new ticket (queued if the server is down)")
     submit.add_argument("--profile", default="")
@@ -120,7 +154,7 @@ def _emit_json(data: Any) -> None:
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
     """Run the parsed sub-command."""
-    handlers = {"profile": _profile, "submit": _submit, "outbox": _outbox}
+    handlers = {"profile": _profile, "submit": _submit, "outbox": _outbox, "sync": _sync}
     try:
         return handlers[args.command](args, ctx)
     except UserFacingError as exc:
@@ -160,6 +194,10 @@ def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
             )
             return EXIT_CONFIG
         port = args.port if args.port is not None else DEFAULT_PORTS[args.security]
+        hook_style = args.hook_style or ("rt" if args.kind == "rt" else "otrs")
+        imap_port = (
+            args.imap_port if args.imap_port is not None else IMAP_DEFAULT_PORTS[args.imap_security]
+        )
         profile = Profile(
             name=args.name,
             kind=args.kind,
@@ -176,9 +214,14 @@ def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
             ca_file=args.ca_file,
             # RT tags mail subjects "[rtname #N]": its hook is the rtname (none by default).
             ticket_hook=("" if args.ticket_hook == "Ticket#" else args.ticket_hook)
-            if args.kind == "rt"
+            if hook_style == "rt"
             else args.ticket_hook,
-            hook_style="rt" if args.kind == "rt" else "otrs",
+            hook_style=hook_style,
+            imap_host=args.imap_host,
+            imap_port=imap_port,
+            imap_security=args.imap_security,
+            imap_login=args.imap_user,
+            imap_folder=args.imap_folder or "INBOX",
             ticket_type=args.ticket_type,
             webservice=args.webservice,
             portal_url=args.portal_url,
@@ -189,16 +232,19 @@ def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
                 _err(f"{field}: {code.replace('_', ' ')}")
             return EXIT_CONFIG
         password = _read_password(args)
+        imap_password = sys.stdin.readline().rstrip("\r\n") if args.imap_password_stdin else ""
         ctx.profiles.save(profile)
         if password:
             ctx.secrets.set(profile.keyring_user, password)
+        if imap_password:
+            ctx.secrets.set(profile.imap_keyring_user, imap_password)
         if args.default or not ctx.settings.get_str("default_profile"):
             ctx.settings.set("default_profile", profile.name)
         print(
             f"profile {profile.name!r} saved"
             + (" (password stored in the system keyring)" if password else "")
         )
-        if profile.login and not password:
+        if profile.needs_password and not (password or imap_password):
             _err("no password was given: use --password-stdin, or set it in the app")
         return EXIT_OK
     if action == "list":
@@ -235,6 +281,8 @@ def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
         ctx.profiles.remove(args.name)
         try:
             ctx.secrets.delete(profile.keyring_user)
+            if profile.imap_host:
+                ctx.secrets.delete(profile.imap_keyring_user)
         except UserFacingError as exc:
             _err(f"the profile is gone, but its password could not be removed: {exc}")
         if ctx.settings.get_str("default_profile") == args.name:
@@ -390,3 +438,90 @@ def _outbox(args: argparse.Namespace, ctx: AppContext) -> int:
         elif r.outcome is Outcome.FAILED and r.error is not None:
             worst = max(worst, r.error.exit_code)
     return worst
+
+
+# -- sync -------------------------------------------------------------------------------------
+
+
+def _sync(args: argparse.Namespace, ctx: AppContext) -> int:
+    from app.services.mailsync import MailSyncService, SyncReport
+
+    service = MailSyncService(ctx)
+    names = [args.profile] if args.profile else service.profiles()
+    if not names:
+        _err("no profile reads a mailbox: add one with profile add ... --imap-host HOST")
+        return EXIT_CONFIG
+    reports: list[SyncReport] = []
+    failures: list[tuple[str, UserFacingError]] = []
+    for name in names:
+        try:
+            reports.append(service.sync(name))
+        except UserFacingError as exc:
+            failures.append((name, exc))
+            if not args.json:
+                _err(f"{name}: {exc}")
+    if args.json:
+        _emit_json(
+            [_report_dict(r) for r in reports]
+            + [
+                {"profile": name, "error": str(exc), "error_kind": exc.kind}
+                for name, exc in failures
+            ]
+        )
+    else:
+        for report in reports:
+            _print_report(report)
+    return max((exc.exit_code for _name, exc in failures), default=EXIT_OK)
+
+
+def _report_dict(report: Any) -> dict[str, Any]:
+    return {
+        "profile": report.profile,
+        "new_tickets": [
+            {"id": t.id, "number": t.number, "title": t.title, "state": t.state_type.value}
+            for t in report.new_tickets
+        ],
+        "new_articles": [
+            {
+                "ticket": a.ticket_id,
+                "id": a.id,
+                "sender": a.sender.value,
+                "from": a.from_,
+                "subject": a.subject,
+                "created_at": to_iso(a.created_at),
+            }
+            for a in report.new_articles
+        ],
+        "state_changes": [
+            {"ticket": t.id, "old": old, "new": t.state or t.state_type.value}
+            for t, old in report.state_changes
+        ],
+        "numbers_learnt": [
+            {
+                "item": n.item_id,
+                "ticket_number": n.ticket_number,
+                "subject": n.subject,
+                "how": n.how,
+            }
+            for n in report.numbers_learnt
+        ],
+        "skipped": report.skipped,
+    }
+
+
+def _print_report(report: Any) -> None:
+    replies = report.replies
+    print(
+        f"{report.profile}: {len(report.new_tickets)} new tickets, {len(replies)} new replies, "
+        f"{len(report.state_changes)} state changes, "
+        f"{len(report.numbers_learnt)} ticket numbers learnt"
+        + (f", {report.skipped} unreadable mails skipped" if report.skipped else "")
+    )
+    for n in report.numbers_learnt:
+        print(f"  sent ticket {n.item_id} ({n.subject}) is Ticket#{n.ticket_number}")
+    for t in report.new_tickets:
+        print(f"  new ticket {t.number}: {t.title}")
+    for a in replies:
+        print(f"  reply on {a.ticket_id} from {a.from_}: {a.subject}")
+    for t, old in report.state_changes:
+        print(f"  {t.number}: {old} -> {t.state or t.state_type.value}")

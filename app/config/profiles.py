@@ -27,6 +27,7 @@ KINDS = ("smtp", "otrs", "rt")
 SECURITY = ("starttls", "ssl", "none")
 HOOK_STYLES = ("otrs", "rt")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+IMAP_DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
 
 _EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$|^[^@\s<>\"]+@localhost$")
 _NAME_RE = re.compile(r"^[\w][\w .@+-]{0,63}$", re.UNICODE)
@@ -86,8 +87,8 @@ class Profile:
 
     @property
     def needs_password(self) -> bool:
-        """True when the profile logs in."""
-        return bool(self.login)
+        """True when the profile logs in (reading a mailbox always does)."""
+        return bool(self.login) or self.reads_mail
 
     @property
     def hook(self) -> HookStyle:
@@ -157,9 +158,13 @@ def validate(profile: Profile) -> list[tuple[str, str]]:
         problems.append(("security", "invalid_security"))
     if profile.hook_style not in HOOK_STYLES:
         problems.append(("hook_style", "invalid_hook_style"))
+    if profile.kind == "smtp" and profile.hook_style == "rt" and not profile.ticket_hook.strip():
+        problems.append(("ticket_hook", "required"))  # RT's tag needs the rtname: [rtname #N]
     if profile.imap_host:
         if any(c.isspace() for c in profile.imap_host.strip()):
             problems.append(("imap_host", "required"))
+        if profile.kind == "smtp" and not (profile.imap_login or profile.login):
+            problems.append(("imap_login", "required"))
         if not 1 <= profile.imap_port <= 65535:
             problems.append(("imap_port", "invalid_port"))
         if profile.imap_security not in SECURITY:

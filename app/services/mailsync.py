@@ -138,7 +138,7 @@ class MailSyncService:
             tickets.append(replace_customer(ticket, profile.from_address))
         new = self.repo.save(name, tickets, articles, positions=batch.positions.values())
 
-        report.new_articles = [a for a in articles if (a.ticket_id, a.id) in new]
+        report.new_articles = sort_articles(a for a in articles if (a.ticket_id, a.id) in new)
         for ticket in tickets:
             old = before[ticket.id]
             if old is None:

@@ -32,11 +32,21 @@ class ProfileService:
         profile = self._ctx.default_profile()
         return profile.name if profile else ""
 
-    def save(self, profile: Profile, password: str | None, *, make_default: bool = False) -> None:
-        """Store the profile; a non-empty ``password`` goes to the keyring (None: keep the old)."""
+    def save(
+        self,
+        profile: Profile,
+        password: str | None,
+        *,
+        make_default: bool = False,
+        imap_password: str | None = None,
+    ) -> None:
+        """Store the profile; a non-empty ``password`` goes to the keyring (None: keep the old),
+        and so does a separate IMAP password (without one, IMAP uses the same password)."""
         self._ctx.profiles.save(profile)
         if password:
             self._ctx.secrets.set(profile.keyring_user, password)
+        if imap_password:
+            self._ctx.secrets.set(profile.imap_keyring_user, imap_password)
         if make_default or not self._ctx.settings.get_str("default_profile"):
             self._ctx.settings.set("default_profile", profile.name)
         log.info("profile %r saved", profile.name)
@@ -47,9 +57,13 @@ class ProfileService:
             return
         old = self._ctx.profiles.get(old_name)
         new = self._ctx.profiles.get(new_name)
-        secret = self._ctx.secrets.get(old.keyring_user)
-        if secret and not self._ctx.secrets.get(new.keyring_user):
-            self._ctx.secrets.set(new.keyring_user, secret)
+        for old_account, new_account in (
+            (old.keyring_user, new.keyring_user),
+            (old.imap_keyring_user, new.imap_keyring_user),
+        ):
+            secret = self._ctx.secrets.get(old_account)
+            if secret and not self._ctx.secrets.get(new_account):
+                self._ctx.secrets.set(new_account, secret)
         self.remove(old_name)
         if not self._ctx.settings.get_str("default_profile"):
             self._ctx.settings.set("default_profile", new_name)
@@ -62,6 +76,7 @@ class ProfileService:
             self._ctx.settings.set("default_profile", "")
         try:
             self._ctx.secrets.delete(profile.keyring_user)
+            self._ctx.secrets.delete(profile.imap_keyring_user)
         except UserFacingError:
             log.warning("the password of removed profile %r could not be deleted", name)
 
@@ -70,14 +85,21 @@ class ProfileService:
         profile = self._ctx.profiles.get(name)
         return bool(self._ctx.secrets.get(profile.keyring_user))
 
-    def test(self, profile: Profile, password: str | None) -> Identity:
-        """Log in with ``profile`` as typed (not necessarily saved); None: use the stored one."""
-        if password is None and profile.needs_password and profile.name in self._ctx.profiles:
+    def test(
+        self, profile: Profile, password: str | None, *, imap_password: str | None = None
+    ) -> Identity:
+        """Log in with ``profile`` as typed (not necessarily saved); None: use the stored one.
+        An e-mail profile with IMAP logs in to both servers."""
+        saved = profile.name in self._ctx.profiles
+        if password is None and profile.needs_password and saved:
             password = self._ctx.secrets.get(profile.keyring_user)
+        if imap_password is None and profile.reads_mail and saved:
+            imap_password = self._ctx.secrets.get(profile.imap_keyring_user)
         connector = make_connector(
             profile,
             password,
             timeout=float(self._ctx.settings.get_int("network_timeout_s")),
+            imap_password=imap_password,
         )
         return connector.identify()
 
