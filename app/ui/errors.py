@@ -14,6 +14,14 @@ def describe(
     p = params or {}
     reason = str(p.get("reason", ""))
     server = str(p.get("server") or p.get("detail") or fallback or "")
+    if p.get("service") == "imap":  # the e-mail profile's incoming server: say which server
+        what, todo = describe(kind, {**p, "service": ""}, fallback)
+        return QCoreApplication.translate("Errors", "Incoming mail (IMAP): %1").replace(
+            "%1", what
+        ), todo
+    mail = _mail_problem(kind, reason, p)
+    if mail is not None:
+        return mail
     if kind == "auth":
         if reason == "http_auth":
             return (
@@ -336,6 +344,103 @@ def describe(
         fallback or QCoreApplication.translate("Errors", "Something went wrong."),
         QCoreApplication.translate("Errors", "Please try again."),
     )
+
+
+def _mail_problem(kind: str, reason: str, p: dict[str, Any]) -> tuple[str, str] | None:
+    """What the e-mail connector's mailbox side reports (None: not one of those)."""
+    server = str(p.get("server") or p.get("detail") or "")
+    said = (
+        "\n" + QCoreApplication.translate("Errors", "The server said:") + f" {server}"
+        if server
+        else ""
+    )
+    if kind == "auth" and reason == "imap_auth":
+        return (
+            QCoreApplication.translate("Errors", "The mail server refused your login or password."),
+            QCoreApplication.translate(
+                "Errors",
+                "Check the incoming mail login and password in Settings; left empty, they are "
+                "the ones used for sending.",
+            )
+            + said,
+        )
+    if kind == "config" and reason == "imap_login_disabled":
+        return (
+            QCoreApplication.translate(
+                "Errors", "The mail server allows login only over an encrypted connection."
+            ),
+            QCoreApplication.translate(
+                "Errors", "Choose SSL/TLS or STARTTLS for incoming mail in Settings."
+            ),
+        )
+    if kind == "config" and reason == "no_folder":
+        return (
+            QCoreApplication.translate(
+                "Errors", "Your mailbox has no folder \u201c%1\u201d."
+            ).replace("%1", str(p.get("folder", ""))),
+            QCoreApplication.translate(
+                "Errors", "Check the folder in Settings (empty means INBOX)."
+            ),
+        )
+    if kind == "config" and reason == "imap_no_login":
+        return (
+            QCoreApplication.translate("Errors", "No login is set for the incoming mail server."),
+            QCoreApplication.translate("Errors", "Enter the login in Settings."),
+        )
+    if kind == "unsupported":
+        texts = {
+            "no_imap": (
+                QCoreApplication.translate(
+                    "Errors",
+                    "This help desk profile only sends mail, so its tickets and answers cannot "
+                    "be shown.",
+                ),
+                QCoreApplication.translate(
+                    "Errors",
+                    "Add your incoming mail server (IMAP) to the profile in Settings: the help "
+                    "desk's answers are read from there.",
+                ),
+            ),
+            "no_company_scope": (
+                QCoreApplication.translate(
+                    "Errors", "By e-mail, only your own tickets can be shown."
+                ),
+                QCoreApplication.translate(
+                    "Errors", "Your colleagues' tickets are in the help desk's web portal."
+                ),
+            ),
+            "no_number": (
+                QCoreApplication.translate(
+                    "Errors", "The ticket's number is not known yet, so no follow-up can be sent."
+                ),
+                QCoreApplication.translate(
+                    "Errors",
+                    "Wait for the help desk's confirmation mail and sync, then answer again.",
+                ),
+            ),
+        }
+        return texts.get(
+            reason,
+            (
+                QCoreApplication.translate("Errors", "This help desk cannot do that."),
+                QCoreApplication.translate("Errors", "Check the profile in Settings."),
+            ),
+        )
+    if kind == "rejected" and p.get("code") == "attachment_gone":
+        return (
+            QCoreApplication.translate("Errors", "The attachment is no longer in your mailbox."),
+            QCoreApplication.translate(
+                "Errors", "Another mail program may have moved or deleted the mail."
+            ),
+        )
+    if kind == "rejected" and p.get("code") == "unknown_ticket":
+        return (
+            QCoreApplication.translate("Errors", "Your mailbox has no mail about this ticket."),
+            QCoreApplication.translate(
+                "Errors", "Sync again, or check the incoming mail folder in Settings."
+            ),
+        )
+    return None
 
 
 def _web_service_problem(reason: str, name: str, server: str) -> tuple[str, str]:

@@ -234,6 +234,9 @@ class MainWindow(QMainWindow):
             self.notify.emit(self.tr("Ticket sent"), text, 0)
             self.show_status(text)
             return
+        if message.kind in ("ticket_created", "ticket_reply", "ticket_state"):
+            self._on_ticket_message(message)
+            return
         if message.kind == "outbox_unknown":
             what, todo = describe("outcome_unknown")
             self.notify.emit(self.tr("A ticket needs checking"), what, 1)
@@ -244,6 +247,31 @@ class MainWindow(QMainWindow):
         title = self.tr("Not sent: %1").replace("%1", subject) if subject else self.tr("Ticketwise")
         self.notify.emit(title, f"{what} {todo}", 2 if message.severity is Severity.ERROR else 1)
         self.show_status(f"{title} \u2013 {what}")
+
+    def _on_ticket_message(self, message: Message) -> None:
+        """What a sync found: a sent ticket's number, a reply, a state change."""
+        p = message.params
+        ticket = str(p.get("ticket", ""))
+        if message.kind == "ticket_created":
+            title = self.tr("Ticket#%1 created").replace("%1", ticket)
+            text = str(p.get("subject", ""))
+        elif message.kind == "ticket_reply":
+            title = self.tr("New answer on %1").replace("%1", ticket)
+            text = (
+                self.tr("%1: %2")
+                .replace("%1", str(p.get("from", "")))
+                .replace("%2", str(p.get("subject", "")))
+            )
+        else:
+            title = self.tr("Ticket %1 changed").replace("%1", ticket)
+            state = str(p.get("new", ""))
+            text = (
+                self.tr("%1 is now closed").replace("%1", str(p.get("title", "")))
+                if state in ("resolved", "closed")
+                else self.tr("%1 is open again").replace("%1", str(p.get("title", "")))
+            )
+        self.notify.emit(title, text, 0)
+        self.show_status(f"{title} \u2013 {text}")
 
     # -- navigation -----------------------------------------------------------------------------
 

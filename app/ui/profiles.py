@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.config.profiles import DEFAULT_PORTS, Profile, guess_smtp, validate
+from app.config.profiles import (
+    DEFAULT_PORTS,
+    IMAP_DEFAULT_PORTS,
+    Profile,
+    guess_smtp,
+    validate,
+)
 from app.core.connector import Identity
 from app.services.profiles import ProfileService
 from app.services.tasks import TaskRunner
@@ -150,7 +156,59 @@ class ProfileForm(QWidget):
         self.token_note.setWordWrap(True)
         self.token_note.setStyleSheet("color: palette(placeholder-text);")
         server_form.addRow("", self.token_note)
+        self.hook_style = QComboBox()
+        self.hook_style.addItem(self.tr("OTRS \u00b7 Znuny \u00b7 OTOBO: [Ticket#N]"), "otrs")
+        self.hook_style.addItem(self.tr("Request Tracker: [rtname #N]"), "rt")
+        self.hook_style.setToolTip(
+            self.tr(
+                "How the help desk marks its ticket number in mail subjects. For Request "
+                "Tracker, the ticket hook is the help desk's rtname."
+            )
+        )
+        if not compact:
+            server_form.addRow(self.tr("Ticket hook st&yle:"), self.hook_style)
         layout.addWidget(server)
+
+        incoming = QGroupBox(self.tr("Incoming mail (IMAP, optional)"))
+        self._incoming = incoming
+        incoming_form = QFormLayout(incoming)
+        intro = QLabel(
+            self.tr(
+                "Where the help desk's replies arrive. With it, Ticketwise shows your tickets "
+                "and their answers, learns the ticket numbers and keeps a copy of what you send "
+                "in your Sent folder. Nothing in the mailbox is marked read or deleted."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: palette(placeholder-text);")
+        incoming_form.addRow(intro)
+        self.imap_host = QLineEdit()
+        self.imap_host.setPlaceholderText(self.tr("imap.example.com; empty: only send"))
+        self.imap_port = QSpinBox()
+        self.imap_port.setRange(1, 65535)
+        self.imap_port.setValue(IMAP_DEFAULT_PORTS["ssl"])
+        imap_row = QHBoxLayout()
+        imap_row.addWidget(self.imap_host, 1)
+        imap_row.addWidget(QLabel(self.tr("Port:")))
+        imap_row.addWidget(self.imap_port)
+        incoming_form.addRow(self._label(self.tr("IMAP ser&ver:"), self.imap_host), imap_row)
+        self.imap_security = QComboBox()
+        self.imap_security.addItem(self.tr("SSL/TLS (port 993)"), "ssl")
+        self.imap_security.addItem(self.tr("STARTTLS (port 143)"), "starttls")
+        self.imap_security.addItem(self.tr("None \u2013 unencrypted (port 143)"), "none")
+        incoming_form.addRow(self.tr("Secur&ity:"), self.imap_security)
+        self.imap_login = QLineEdit()
+        self.imap_login.setPlaceholderText(self.tr("empty: the same login as for sending"))
+        incoming_form.addRow(self.tr("Login:"), self.imap_login)
+        self.imap_password = QLineEdit()
+        self.imap_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.imap_password.setPlaceholderText(self.tr("empty: the same password as for sending"))
+        incoming_form.addRow(self.tr("Passwo&rd:"), self.imap_password)
+        self.imap_folder = QLineEdit()
+        self.imap_folder.setPlaceholderText("INBOX")
+        incoming_form.addRow(self.tr("Folder:"), self.imap_folder)
+        incoming.setVisible(not compact)
+        layout.addWidget(incoming)
 
         self._compact = compact
 
@@ -174,8 +232,15 @@ class ProfileForm(QWidget):
             self.webservice,
             self.queue,
             self.portal_url,
+            self.imap_host,
+            self.imap_login,
+            self.imap_password,
+            self.imap_folder,
         ):
             edit.textEdited.connect(self._on_any_edited)
+        self.imap_port.valueChanged.connect(self._on_any_edited)
+        self.imap_security.currentIndexChanged.connect(self._on_imap_security_changed)
+        self.hook_style.currentIndexChanged.connect(self._on_hook_style_changed)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self._apply_kind()
         self.port.valueChanged.connect(self._on_port_value_changed)
@@ -222,6 +287,20 @@ class ProfileForm(QWidget):
         self.set_has_password(has_password)
         self.ca_file.setText(p.ca_file)
         self.ticket_hook.setText(p.ticket_hook)
+        for combo, value in (
+            (self.hook_style, p.hook_style),
+            (self.imap_security, p.imap_security),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.imap_host.setText(p.imap_host)
+        self.imap_port.blockSignals(True)
+        self.imap_port.setValue(p.imap_port)
+        self.imap_port.blockSignals(False)
+        self.imap_login.setText(p.imap_login)
+        self.imap_password.clear()
+        self.imap_folder.setText("" if p.imap_folder == "INBOX" else p.imap_folder)
         self._apply_kind()
         self.problems.clear()
 
@@ -262,6 +341,7 @@ class ProfileForm(QWidget):
                 login=self.login.text().strip(),
                 ca_file=self.ca_file.text().strip(),
             )
+        style = str(self.hook_style.currentData())
         return Profile(
             name=self.name.text().strip(),
             kind="smtp",
@@ -273,12 +353,25 @@ class ProfileForm(QWidget):
             security=str(self.security.currentData()),
             login=self.login.text().strip(),
             ca_file=self.ca_file.text().strip(),
-            ticket_hook=self.ticket_hook.text().strip() or "Ticket#",
+            # OTRS family: "Ticket#" unless changed; RT: the rtname, which has no default.
+            ticket_hook=self.ticket_hook.text().strip() or ("Ticket#" if style == "otrs" else ""),
+            hook_style=style,
+            imap_host=self.imap_host.text().strip(),
+            imap_port=self.imap_port.value(),
+            imap_security=str(self.imap_security.currentData()),
+            imap_login=self.imap_login.text().strip(),
+            imap_folder=self.imap_folder.text().strip() or "INBOX",
         )
 
     def typed_password(self) -> str | None:
         """The password typed now (None when the field was left alone)."""
         return self.password.text() or None
+
+    def typed_imap_password(self) -> str | None:
+        """The IMAP password typed now (None: left alone, IMAP uses the sending password)."""
+        if str(self.kind.currentData()) != "smtp" or not self.imap_host.text().strip():
+            return None
+        return self.imap_password.text() or None
 
     def validate(self) -> bool:
         """Show problems next to the form; True when there are none."""
@@ -295,6 +388,10 @@ class ProfileForm(QWidget):
             "url": self.tr("Enter the web service's address (starting with https://)."),
             "login": self.tr("Enter your login name."),
             "queue": self.tr("Enter the queue that new tickets go to."),
+            "imap_host": self.tr("Enter the IMAP server's name (or leave it empty)."),
+            "imap_port": self.tr("The IMAP port must be between 1 and 65535."),
+            "imap_login": self.tr("Enter the login for the IMAP server."),
+            "ticket_hook": self.tr("Enter the help desk's rtname as its ticket hook."),
         }
         text = "\n".join(dict.fromkeys(messages.get(f, f) for f, _code in problems))
         if profile.login and not self.password.text() and not self._has_stored_password:
@@ -330,6 +427,7 @@ class ProfileForm(QWidget):
         ]
         if not self._compact:
             smtp.append((server, self.ticket_hook))
+            smtp.append((server, self.hook_style))
         api: list[tuple[QFormLayout, QWidget | QHBoxLayout]] = [
             (desk, self.url),
             (desk, self.webservice),
@@ -355,6 +453,7 @@ class ProfileForm(QWidget):
                 form.setRowVisible(row, any(row is r for _f, r in shown))
         email = kind == "smtp"
         self._you.setVisible(email)
+        self._incoming.setVisible(email and not self._compact)
         self._server.setTitle(
             self.tr("Outgoing mail server (SMTP)") if email else self.tr("Your login")
         )
@@ -373,6 +472,23 @@ class ProfileForm(QWidget):
 
     @Slot()
     def _on_any_edited(self) -> None:
+        self.changed.emit()
+
+    @Slot()
+    def _on_hook_style_changed(self, _index: int) -> None:
+        """RT's hook is the help desk's rtname: OTRS's default hook would be a wrong one."""
+        rt = self.hook_style.currentData() == "rt"
+        if rt and self.ticket_hook.text().strip() == "Ticket#":
+            self.ticket_hook.clear()
+        self.ticket_hook.setPlaceholderText(
+            self.tr("the rtname, e.g. rt.example.com") if rt else "Ticket#"
+        )
+        self.changed.emit()
+
+    @Slot()
+    def _on_imap_security_changed(self, _index: int) -> None:
+        if self.imap_port.value() in IMAP_DEFAULT_PORTS.values():
+            self.imap_port.setValue(IMAP_DEFAULT_PORTS[str(self.imap_security.currentData())])
         self.changed.emit()
 
     @Slot()
@@ -456,13 +572,14 @@ class ConnectionTester(QWidget):
         self._generation += 1
         generation = self._generation
         profile, password = self._form.profile(), self._form.typed_password()
+        imap_password = self._form.typed_imap_password()
         self.button.setEnabled(False)
         self.result.setStyleSheet("")
         where = profile.host if profile.kind == "smtp" else urlsplit(profile.url).hostname or ""
         self.result.setText(self.tr("Connecting to %1\u2026").replace("%1", where))
 
         def work() -> Identity:
-            return self._service.test(profile, password)
+            return self._service.test(profile, password, imap_password=imap_password)
 
         self._runner.run(
             work,
@@ -652,13 +769,16 @@ class SettingsDialog(QDialog):
         if not self.form.validate():
             return
         profile, password = self.form.profile(), self.form.typed_password()
+        imap_password = self.form.typed_imap_password()
         original = self.form.original_name
         make_default = self.default_box.isChecked()
         self.save_button.setEnabled(False)
         self.saved_label.setText(self.tr("Saving\u2026"))
 
         def work() -> str:
-            self._service.save(profile, password, make_default=make_default)
+            self._service.save(
+                profile, password, make_default=make_default, imap_password=imap_password
+            )
             if original and original != profile.name:
                 self._service.rename_cleanup(original, profile.name)
             return profile.name

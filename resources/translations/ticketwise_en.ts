@@ -358,17 +358,17 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="436"/>
+        <location filename="../../app/ui/profiles.py" line="552"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="462"/>
+        <location filename="../../app/ui/profiles.py" line="579"/>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="479"/>
+        <location filename="../../app/ui/profiles.py" line="596"/>
         <source>✔ Connected as %1</source>
         <translation>✔ Connected as %1</translation>
     </message>
@@ -447,364 +447,470 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="33"/>
+        <location filename="../../app/ui/errors.py" line="41"/>
         <source>The help desk cannot check a password with characters such as € over its API.</source>
         <translation>The help desk cannot check a password with characters such as € over its API.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="38"/>
+        <location filename="../../app/ui/errors.py" line="46"/>
         <source>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</source>
         <translation>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="46"/>
+        <location filename="../../app/ui/errors.py" line="54"/>
         <source>The help desk refused the auth token (wrong, expired or revoked).</source>
         <translation>The help desk refused the auth token (wrong, expired or revoked).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="49"/>
+        <location filename="../../app/ui/errors.py" line="57"/>
         <source>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</source>
         <translation>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="57"/>
+        <location filename="../../app/ui/errors.py" line="65"/>
         <source>No password is stored for this help desk.</source>
         <translation>No password is stored for this help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="58"/>
+        <location filename="../../app/ui/errors.py" line="66"/>
         <source>Open Settings, select the profile and enter your password.</source>
         <translation>Open Settings, select the profile and enter your password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="63"/>
+        <location filename="../../app/ui/errors.py" line="71"/>
         <source>The server refused your login name or password.</source>
         <translation>The server refused your login name or password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="64"/>
+        <location filename="../../app/ui/errors.py" line="72"/>
         <source>Check the login and password in Settings, then press Retry.</source>
         <translation>Check the login and password in Settings, then press Retry.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="68"/>
-        <location filename="../../app/ui/errors.py" line="97"/>
-        <location filename="../../app/ui/errors.py" line="345"/>
+        <location filename="../../app/ui/errors.py" line="76"/>
+        <location filename="../../app/ui/errors.py" line="105"/>
+        <location filename="../../app/ui/errors.py" line="353"/>
+        <location filename="../../app/ui/errors.py" line="450"/>
         <source>The server said:</source>
         <translation>The server said:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="75"/>
+        <location filename="../../app/ui/errors.py" line="83"/>
         <source>The server&apos;s certificate is not trusted, so the connection was not made.</source>
         <translation>The server&apos;s certificate is not trusted, so the connection was not made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="78"/>
+        <location filename="../../app/ui/errors.py" line="86"/>
         <source>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</source>
         <translation>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="84"/>
-        <location filename="../../app/ui/errors.py" line="190"/>
-        <location filename="../../app/ui/errors.py" line="229"/>
-        <location filename="../../app/ui/errors.py" line="256"/>
+        <location filename="../../app/ui/errors.py" line="92"/>
+        <location filename="../../app/ui/errors.py" line="198"/>
+        <location filename="../../app/ui/errors.py" line="237"/>
+        <location filename="../../app/ui/errors.py" line="264"/>
         <source>Details:</source>
         <translation>Details:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="91"/>
+        <location filename="../../app/ui/errors.py" line="99"/>
         <source>The mail server refused the help desk&apos;s address.</source>
         <translation>The mail server refused the help desk&apos;s address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="94"/>
+        <location filename="../../app/ui/errors.py" line="102"/>
         <source>Check the support address in Settings.</source>
         <translation>Check the support address in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="107"/>
+        <location filename="../../app/ui/errors.py" line="115"/>
         <source>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</source>
         <translation>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="113"/>
         <location filename="../../app/ui/errors.py" line="121"/>
+        <location filename="../../app/ui/errors.py" line="129"/>
         <source>Remove or shrink some attachments, then send again.</source>
         <translation>Remove or shrink some attachments, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="118"/>
+        <location filename="../../app/ui/errors.py" line="126"/>
         <source>The server refused the ticket because it is too large.</source>
         <translation>The server refused the ticket because it is too large.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="127"/>
+        <location filename="../../app/ui/errors.py" line="135"/>
         <source>The server did not answer in time.</source>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="128"/>
+        <location filename="../../app/ui/errors.py" line="136"/>
         <source>The ticket stays in the outbox and is sent automatically later.</source>
         <translation>The ticket stays in the outbox and is sent automatically later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="134"/>
+        <location filename="../../app/ui/errors.py" line="142"/>
         <source>The server&apos;s name could not be found (no network, or a wrong name).</source>
         <translation>The server&apos;s name could not be found (no network, or a wrong name).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="137"/>
+        <location filename="../../app/ui/errors.py" line="145"/>
         <source>The server refused the connection (it is down, or the port is wrong).</source>
         <translation>The server refused the connection (it is down, or the port is wrong).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="140"/>
+        <location filename="../../app/ui/errors.py" line="148"/>
         <source>The server is busy or temporarily limited.</source>
         <translation>The server is busy or temporarily limited.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="143"/>
+        <location filename="../../app/ui/errors.py" line="151"/>
         <source>The help desk&apos;s server failed with an internal error.</source>
         <translation>The help desk&apos;s server failed with an internal error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="150"/>
+        <location filename="../../app/ui/errors.py" line="158"/>
         <source>The server cannot be reached right now.</source>
         <translation>The server cannot be reached right now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="152"/>
+        <location filename="../../app/ui/errors.py" line="160"/>
         <source>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</source>
         <translation>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="160"/>
+        <location filename="../../app/ui/errors.py" line="168"/>
         <source>The connection broke while the ticket was being handed over: the help desk may or may not have it.</source>
         <translation>The connection broke while the ticket was being handed over: the help desk may or may not have it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="165"/>
+        <location filename="../../app/ui/errors.py" line="173"/>
         <source>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</source>
         <translation>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="173"/>
+        <location filename="../../app/ui/errors.py" line="181"/>
         <source>The server refused the ticket.</source>
         <translation>The server refused the ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="174"/>
+        <location filename="../../app/ui/errors.py" line="182"/>
         <source>The server said: %1</source>
         <translation>The server said: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="183"/>
+        <location filename="../../app/ui/errors.py" line="191"/>
         <source>Check the address in Settings: for OTRS, Znuny and OTOBO it is the help desk&apos;s address (https://…/otrs/) or the web service&apos;s URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
         <translation>Check the address in Settings: for OTRS, Znuny and OTOBO it is the help desk&apos;s address (https://…/otrs/) or the web service&apos;s URL (…/nph-genericinterface.pl/Webservice/NAME).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="197"/>
+        <location filename="../../app/ui/errors.py" line="205"/>
         <source>No help desk is set up yet.</source>
         <translation>No help desk is set up yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="198"/>
+        <location filename="../../app/ui/errors.py" line="206"/>
         <source>Several help desks are set up and none is the default.</source>
         <translation>Several help desks are set up and none is the default.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="201"/>
+        <location filename="../../app/ui/errors.py" line="209"/>
         <source>The server does not offer STARTTLS encryption.</source>
         <translation>The server does not offer STARTTLS encryption.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="204"/>
+        <location filename="../../app/ui/errors.py" line="212"/>
         <source>The server does not offer login on this connection.</source>
         <translation>The server does not offer login on this connection.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="207"/>
+        <location filename="../../app/ui/errors.py" line="215"/>
         <source>The encrypted connection could not be set up.</source>
         <translation>The encrypted connection could not be set up.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="210"/>
+        <location filename="../../app/ui/errors.py" line="218"/>
         <source>The CA file cannot be used.</source>
         <translation>The CA file cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="182"/>
-        <location filename="../../app/ui/errors.py" line="211"/>
+        <location filename="../../app/ui/errors.py" line="190"/>
+        <location filename="../../app/ui/errors.py" line="219"/>
         <source>There is no help-desk API at this address.</source>
         <translation>There is no help-desk API at this address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="20"/>
+        <location filename="../../app/ui/errors.py" line="19"/>
+        <source>Incoming mail (IMAP): %1</source>
+        <translation>Incoming mail (IMAP): %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="28"/>
         <source>The web server (or a proxy in front of it) asks for a login before the help desk&apos;s web service.</source>
         <translation>The web server (or a proxy in front of it) asks for a login before the help desk&apos;s web service.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="25"/>
+        <location filename="../../app/ui/errors.py" line="33"/>
         <source>Ask the help desk&apos;s administrators how the web service is reached from your network.</source>
         <translation>Ask the help desk&apos;s administrators how the web service is reached from your network.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="214"/>
+        <location filename="../../app/ui/errors.py" line="222"/>
         <source>This kind of help desk is not supported by this version.</source>
         <translation>This kind of help desk is not supported by this version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="221"/>
+        <location filename="../../app/ui/errors.py" line="229"/>
         <source>The help-desk settings are incomplete or wrong.</source>
         <translation>The help-desk settings are incomplete or wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="225"/>
+        <location filename="../../app/ui/errors.py" line="233"/>
         <source>Open Settings and check the profile (server, port and security).</source>
         <translation>Open Settings and check the profile (server, port and security).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="236"/>
+        <location filename="../../app/ui/errors.py" line="244"/>
         <source>The help desk reported an error: %1</source>
         <translation>The help desk reported an error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="239"/>
+        <location filename="../../app/ui/errors.py" line="247"/>
         <source>Try again later. If the error stays, tell the help desk&apos;s administrators what it says.</source>
         <translation>Try again later. If the error stays, tell the help desk&apos;s administrators what it says.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="247"/>
+        <location filename="../../app/ui/errors.py" line="255"/>
         <source>The help desk answered something Ticketwise cannot read.</source>
         <translation>The help desk answered something Ticketwise cannot read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="250"/>
+        <location filename="../../app/ui/errors.py" line="258"/>
         <source>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</source>
         <translation>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="263"/>
+        <location filename="../../app/ui/errors.py" line="271"/>
         <source>The system keyring (where passwords are kept) could not be used.</source>
         <translation>The system keyring (where passwords are kept) could not be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="266"/>
+        <location filename="../../app/ui/errors.py" line="274"/>
         <source>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</source>
         <translation>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="275"/>
+        <location filename="../../app/ui/errors.py" line="283"/>
         <source>The disk is full: Ticketwise could not save.</source>
         <translation>The disk is full: Ticketwise could not save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="278"/>
+        <location filename="../../app/ui/errors.py" line="286"/>
         <source>Ticketwise&apos;s database is busy in another program.</source>
         <translation>Ticketwise&apos;s database is busy in another program.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="281"/>
+        <location filename="../../app/ui/errors.py" line="289"/>
         <source>Ticketwise&apos;s database is damaged.</source>
         <translation>Ticketwise&apos;s database is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="282"/>
+        <location filename="../../app/ui/errors.py" line="290"/>
         <source>Ticketwise&apos;s data folder is read-only.</source>
         <translation>Ticketwise&apos;s data folder is read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="285"/>
+        <location filename="../../app/ui/errors.py" line="293"/>
         <source>An attachment&apos;s stored copy could not be read.</source>
         <translation>An attachment&apos;s stored copy could not be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="288"/>
+        <location filename="../../app/ui/errors.py" line="296"/>
         <source>Ticketwise&apos;s data was written by a newer version of Ticketwise.</source>
         <translation>Ticketwise&apos;s data was written by a newer version of Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="295"/>
+        <location filename="../../app/ui/errors.py" line="303"/>
         <source>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</source>
         <translation>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="304"/>
+        <location filename="../../app/ui/errors.py" line="312"/>
         <source>Ticketwise could not read or write its data.</source>
         <translation>Ticketwise could not read or write its data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="308"/>
+        <location filename="../../app/ui/errors.py" line="316"/>
         <source>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</source>
         <translation>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="316"/>
+        <location filename="../../app/ui/errors.py" line="324"/>
         <source>The ticket needs a subject and a description.</source>
         <translation>The ticket needs a subject and a description.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="317"/>
+        <location filename="../../app/ui/errors.py" line="325"/>
         <source>Fill in the fields marked in the checklist.</source>
         <translation>Fill in the fields marked in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="321"/>
+        <location filename="../../app/ui/errors.py" line="329"/>
         <source>Sending was cancelled.</source>
         <translation>Sending was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="322"/>
+        <location filename="../../app/ui/errors.py" line="330"/>
         <source>The ticket is kept in the outbox: press Retry to send it.</source>
         <translation>The ticket is kept in the outbox: press Retry to send it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="328"/>
+        <location filename="../../app/ui/errors.py" line="336"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Ticketwise hit an internal error while sending.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329"/>
+        <location filename="../../app/ui/errors.py" line="337"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="336"/>
+        <location filename="../../app/ui/errors.py" line="344"/>
         <source>Something went wrong.</source>
         <translation>Something went wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="337"/>
+        <location filename="../../app/ui/errors.py" line="345"/>
         <source>Please try again.</source>
         <translation>Please try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="351"/>
+        <location filename="../../app/ui/errors.py" line="359"/>
+        <source>The mail server refused your login or password.</source>
+        <translation>The mail server refused your login or password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="360"/>
+        <source>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</source>
+        <translation>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="369"/>
+        <source>The mail server allows login only over an encrypted connection.</source>
+        <translation>The mail server allows login only over an encrypted connection.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="372"/>
+        <source>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</source>
+        <translation>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="378"/>
+        <source>Your mailbox has no folder “%1”.</source>
+        <translation>Your mailbox has no folder “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="381"/>
+        <source>Check the folder in Settings (empty means INBOX).</source>
+        <translation>Check the folder in Settings (empty means INBOX).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="387"/>
+        <source>No login is set for the incoming mail server.</source>
+        <translation>No login is set for the incoming mail server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="388"/>
+        <source>Enter the login in Settings.</source>
+        <translation>Enter the login in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="393"/>
+        <source>This help desk profile only sends mail, so its tickets and answers cannot be shown.</source>
+        <translation>This help desk profile only sends mail, so its tickets and answers cannot be shown.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="398"/>
+        <source>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</source>
+        <translation>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="405"/>
+        <source>By e-mail, only your own tickets can be shown.</source>
+        <translation>By e-mail, only your own tickets can be shown.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="408"/>
+        <source>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</source>
+        <translation>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="413"/>
+        <source>The ticket&apos;s number is not known yet, so no follow-up can be sent.</source>
+        <translation>The ticket&apos;s number is not known yet, so no follow-up can be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="416"/>
+        <source>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</source>
+        <translation>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="425"/>
+        <source>This help desk cannot do that.</source>
+        <translation>This help desk cannot do that.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="426"/>
+        <source>Check the profile in Settings.</source>
+        <translation>Check the profile in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="431"/>
+        <source>The attachment is no longer in your mailbox.</source>
+        <translation>The attachment is no longer in your mailbox.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="432"/>
+        <source>Another mail program may have moved or deleted the mail.</source>
+        <translation>Another mail program may have moved or deleted the mail.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="438"/>
+        <source>Your mailbox has no mail about this ticket.</source>
+        <translation>Your mailbox has no mail about this ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="439"/>
+        <source>Sync again, or check the incoming mail folder in Settings.</source>
+        <translation>Sync again, or check the incoming mail folder in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="456"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>The help desk&apos;s web service is not set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="354"/>
+        <location filename="../../app/ui/errors.py" line="459"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="360"/>
+        <location filename="../../app/ui/errors.py" line="465"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>The help desk has no web service “%1” for tickets.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="363"/>
+        <location filename="../../app/ui/errors.py" line="468"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="379"/>
+        <location filename="../../app/ui/errors.py" line="484"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Ticketwise hit an internal error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="382"/>
+        <location filename="../../app/ui/errors.py" line="487"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Your work is saved. Please report this with the log file.</translation>
     </message>
@@ -818,13 +924,13 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="113"/>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Drafts</source>
         <translation>Drafts</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="114"/>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -899,98 +1005,128 @@
         <translation>Ticket sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>A ticket needs checking</source>
         <translation>A ticket needs checking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Not sent: %1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
+        <source>Ticket#%1 created</source>
+        <translation>Ticket#%1 created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="259"/>
+        <source>New answer on %1</source>
+        <translation>New answer on %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="261"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="266"/>
+        <source>Ticket %1 changed</source>
+        <translation>Ticket %1 changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="269"/>
+        <source>%1 is now closed</source>
+        <translation>%1 is now closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="271"/>
+        <source>%1 is open again</source>
+        <translation>%1 is open again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Drafts (%1)</source>
         <translation>Drafts (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Outbox (%1)</source>
         <translation>Outbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Delete draft</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Delete this draft for good?</source>
         <translation>Delete this draft for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Not sent: no help desk is set up. Your ticket is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
         <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="451"/>
         <source>Sending “%1”…</source>
         <translation>Sending “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>Ticket not sent</source>
         <translation>Ticket not sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Your ticket is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>The ticket is a draft again: edit it and send it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="482"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>Delete from outbox</source>
         <translation>Delete from outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483"/>
+        <location filename="../../app/ui/main_window.py" line="511"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>This ticket has not reached the help desk. Delete it anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="501"/>
+        <location filename="../../app/ui/main_window.py" line="529"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise cannot use its data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="541"/>
+        <location filename="../../app/ui/main_window.py" line="569"/>
         <source>About Ticketwise</source>
         <translation>About Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="571"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="563"/>
+        <location filename="../../app/ui/main_window.py" line="591"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise is still running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="564"/>
+        <location filename="../../app/ui/main_window.py" line="592"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</translation>
     </message>
@@ -1117,279 +1253,390 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="57"/>
+        <location filename="../../app/ui/profiles.py" line="63"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="60"/>
+        <location filename="../../app/ui/profiles.py" line="66"/>
         <source>e.g. ACME support</source>
         <translation>e.g. ACME support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="62"/>
+        <location filename="../../app/ui/profiles.py" line="68"/>
         <source>E-mail (any help desk)</source>
         <translation>E-mail (any help desk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="63"/>
+        <location filename="../../app/ui/profiles.py" line="69"/>
         <source>OTRS · Znuny · OTOBO web service</source>
         <translation>OTRS · Znuny · OTOBO web service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="64"/>
+        <location filename="../../app/ui/profiles.py" line="70"/>
         <source>Request Tracker 5 (REST 2.0)</source>
         <translation>Request Tracker 5 (REST 2.0)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="66"/>
+        <location filename="../../app/ui/profiles.py" line="72"/>
         <source>the support address from your contract</source>
         <translation>the support address from your contract</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="68"/>
+        <location filename="../../app/ui/profiles.py" line="74"/>
         <source>https://help.example.com/otrs/</source>
         <translation>https://help.example.com/otrs/</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="71"/>
+        <location filename="../../app/ui/profiles.py" line="77"/>
         <source>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
         <translation>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="78"/>
+        <location filename="../../app/ui/profiles.py" line="84"/>
         <source>where new tickets go, e.g. Raw</source>
         <translation>where new tickets go, e.g. Raw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="81"/>
+        <location filename="../../app/ui/profiles.py" line="87"/>
         <source>optional: https://help.example.com/otrs/customer.pl</source>
         <translation>optional: https://help.example.com/otrs/customer.pl</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="83"/>
+        <location filename="../../app/ui/profiles.py" line="89"/>
         <source>Profile &amp;name:</source>
         <translation>Profile &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="84"/>
+        <location filename="../../app/ui/profiles.py" line="90"/>
         <source>Help-desk &amp;type:</source>
         <translation>Help-desk &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="85"/>
+        <location filename="../../app/ui/profiles.py" line="91"/>
         <source>Support &amp;address:</source>
         <translation>Support &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="86"/>
+        <location filename="../../app/ui/profiles.py" line="92"/>
         <source>Web service &amp;URL:</source>
         <translation>Web service &amp;URL:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="87"/>
+        <location filename="../../app/ui/profiles.py" line="93"/>
         <source>Web ser&amp;vice name:</source>
         <translation>Web ser&amp;vice name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="88"/>
+        <location filename="../../app/ui/profiles.py" line="94"/>
         <source>&amp;Queue:</source>
         <translation>&amp;Queue:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="89"/>
+        <location filename="../../app/ui/profiles.py" line="95"/>
         <source>Customer p&amp;ortal:</source>
         <translation>Customer p&amp;ortal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="93"/>
+        <location filename="../../app/ui/profiles.py" line="99"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="96"/>
+        <location filename="../../app/ui/profiles.py" line="102"/>
         <source>Jane Customer</source>
         <translation>Jane Customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="98"/>
+        <location filename="../../app/ui/profiles.py" line="104"/>
         <source>jane@example.com</source>
         <translation>jane@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="99"/>
+        <location filename="../../app/ui/profiles.py" line="105"/>
         <source>Your n&amp;ame:</source>
         <translation>Your n&amp;ame:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="100"/>
+        <location filename="../../app/ui/profiles.py" line="106"/>
         <source>Your &amp;e-mail:</source>
         <translation>Your &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="104"/>
-        <location filename="../../app/ui/profiles.py" line="359"/>
+        <location filename="../../app/ui/profiles.py" line="110"/>
+        <location filename="../../app/ui/profiles.py" line="458"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>Outgoing mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="109"/>
+        <location filename="../../app/ui/profiles.py" line="115"/>
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="114"/>
+        <location filename="../../app/ui/profiles.py" line="120"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="115"/>
+        <location filename="../../app/ui/profiles.py" line="121"/>
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS (port 465)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="116"/>
+        <location filename="../../app/ui/profiles.py" line="122"/>
         <source>None – unencrypted (port 25)</source>
         <translation>None – unencrypted (port 25)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="119"/>
+        <location filename="../../app/ui/profiles.py" line="125"/>
+        <location filename="../../app/ui/profiles.py" line="192"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="121"/>
+        <location filename="../../app/ui/profiles.py" line="127"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="123"/>
+        <location filename="../../app/ui/profiles.py" line="129"/>
         <source>Se&amp;curity:</source>
         <translation>Se&amp;curity:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="125"/>
-        <location filename="../../app/ui/profiles.py" line="362"/>
+        <location filename="../../app/ui/profiles.py" line="131"/>
+        <location filename="../../app/ui/profiles.py" line="461"/>
         <source>usually your e-mail address; empty: no login</source>
         <translation>usually your e-mail address; empty: no login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="128"/>
+        <location filename="../../app/ui/profiles.py" line="134"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="129"/>
+        <location filename="../../app/ui/profiles.py" line="135"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="130"/>
+        <location filename="../../app/ui/profiles.py" line="136"/>
         <source>Kept in your system keyring, never in a file.</source>
         <translation>Kept in your system keyring, never in a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="136"/>
+        <location filename="../../app/ui/profiles.py" line="142"/>
         <source>optional: your organisation&apos;s CA certificate (PEM)</source>
         <translation>optional: your organisation&apos;s CA certificate (PEM)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="138"/>
+        <location filename="../../app/ui/profiles.py" line="144"/>
         <source>Bro&amp;wse…</source>
         <translation>Bro&amp;wse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="142"/>
+        <location filename="../../app/ui/profiles.py" line="148"/>
         <source>Extra &amp;CA file:</source>
         <translation>Extra &amp;CA file:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="146"/>
+        <location filename="../../app/ui/profiles.py" line="152"/>
         <source>Ticket &amp;hook:</source>
         <translation>Ticket &amp;hook:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="148"/>
+        <location filename="../../app/ui/profiles.py" line="154"/>
         <source>Your RT password, or an auth token from RT (Settings, Auth Tokens).</source>
         <translation>Your RT password, or an auth token from RT (Settings, Auth Tokens).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="232"/>
+        <location filename="../../app/ui/profiles.py" line="160"/>
+        <source>OTRS · Znuny · OTOBO: [Ticket#N]</source>
+        <translation>OTRS · Znuny · OTOBO: [Ticket#N]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="161"/>
+        <source>Request Tracker: [rtname #N]</source>
+        <translation>Request Tracker: [rtname #N]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="164"/>
+        <source>How the help desk marks its ticket number in mail subjects. For Request Tracker, the ticket hook is the help desk&apos;s rtname.</source>
+        <translation>How the help desk marks its ticket number in mail subjects. For Request Tracker, the ticket hook is the help desk&apos;s rtname.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="169"/>
+        <source>Ticket hook st&amp;yle:</source>
+        <translation>Ticket hook st&amp;yle:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="172"/>
+        <source>Incoming mail (IMAP, optional)</source>
+        <translation>Incoming mail (IMAP, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="177"/>
+        <source>Where the help desk&apos;s replies arrive. With it, Ticketwise shows your tickets and their answers, learns the ticket numbers and keeps a copy of what you send in your Sent folder. Nothing in the mailbox is marked read or deleted.</source>
+        <translation>Where the help desk&apos;s replies arrive. With it, Ticketwise shows your tickets and their answers, learns the ticket numbers and keeps a copy of what you send in your Sent folder. Nothing in the mailbox is marked read or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="186"/>
+        <source>imap.example.com; empty: only send</source>
+        <translation>imap.example.com; empty: only send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="194"/>
+        <source>IMAP ser&amp;ver:</source>
+        <translation>IMAP ser&amp;ver:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="196"/>
+        <source>SSL/TLS (port 993)</source>
+        <translation>SSL/TLS (port 993)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="197"/>
+        <source>STARTTLS (port 143)</source>
+        <translation>STARTTLS (port 143)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="198"/>
+        <source>None – unencrypted (port 143)</source>
+        <translation>None – unencrypted (port 143)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="199"/>
+        <source>Secur&amp;ity:</source>
+        <translation>Secur&amp;ity:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="201"/>
+        <source>empty: the same login as for sending</source>
+        <translation>empty: the same login as for sending</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="202"/>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="205"/>
+        <source>empty: the same password as for sending</source>
+        <translation>empty: the same password as for sending</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="206"/>
+        <source>Passwo&amp;rd:</source>
+        <translation>Passwo&amp;rd:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="209"/>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="311"/>
         <source>stored in the keyring – type to replace</source>
         <translation>stored in the keyring – type to replace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="288"/>
+        <location filename="../../app/ui/profiles.py" line="381"/>
         <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
         <translation>Give the profile a name (letters, digits, spaces, . @ + -).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="289"/>
+        <location filename="../../app/ui/profiles.py" line="382"/>
         <source>The support address is not a valid e-mail address.</source>
         <translation>The support address is not a valid e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="290"/>
+        <location filename="../../app/ui/profiles.py" line="383"/>
         <source>Your e-mail address is not valid.</source>
         <translation>Your e-mail address is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="291"/>
+        <location filename="../../app/ui/profiles.py" line="384"/>
         <source>Enter the SMTP server&apos;s name.</source>
         <translation>Enter the SMTP server&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="292"/>
+        <location filename="../../app/ui/profiles.py" line="385"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>The port must be between 1 and 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="293"/>
+        <location filename="../../app/ui/profiles.py" line="386"/>
         <source>The CA file does not exist.</source>
         <translation>The CA file does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="294"/>
+        <location filename="../../app/ui/profiles.py" line="387"/>
         <source>This kind of help desk is not supported yet.</source>
         <translation>This kind of help desk is not supported yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="295"/>
+        <location filename="../../app/ui/profiles.py" line="388"/>
         <source>Enter the web service&apos;s address (starting with https://).</source>
         <translation>Enter the web service&apos;s address (starting with https://).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="296"/>
+        <location filename="../../app/ui/profiles.py" line="389"/>
         <source>Enter your login name.</source>
         <translation>Enter your login name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="297"/>
+        <location filename="../../app/ui/profiles.py" line="390"/>
         <source>Enter the queue that new tickets go to.</source>
         <translation>Enter the queue that new tickets go to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="301"/>
+        <location filename="../../app/ui/profiles.py" line="391"/>
+        <source>Enter the IMAP server&apos;s name (or leave it empty).</source>
+        <translation>Enter the IMAP server&apos;s name (or leave it empty).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="392"/>
+        <source>The IMAP port must be between 1 and 65535.</source>
+        <translation>The IMAP port must be between 1 and 65535.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="393"/>
+        <source>Enter the login for the IMAP server.</source>
+        <translation>Enter the login for the IMAP server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="394"/>
+        <source>Enter the help desk&apos;s rtname as its ticket hook.</source>
+        <translation>Enter the help desk&apos;s rtname as its ticket hook.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="398"/>
         <source>Enter the password for the login.</source>
         <translation>Enter the password for the login.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="359"/>
+        <location filename="../../app/ui/profiles.py" line="458"/>
         <source>Your login</source>
         <translation>Your login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="364"/>
+        <location filename="../../app/ui/profiles.py" line="463"/>
         <source>your login for the help desk&apos;s customer portal</source>
         <translation>your login for the help desk&apos;s customer portal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="410"/>
+        <location filename="../../app/ui/profiles.py" line="484"/>
+        <source>the rtname, e.g. rt.example.com</source>
+        <translation>the rtname, e.g. rt.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="526"/>
         <source>CA certificate file</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="412"/>
+        <location filename="../../app/ui/profiles.py" line="528"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -1397,27 +1644,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="700"/>
+        <location filename="../../app/ui/profiles.py" line="820"/>
         <source>Set up your help desk</source>
         <translation>Set up your help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="707"/>
+        <location filename="../../app/ui/profiles.py" line="827"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="716"/>
+        <location filename="../../app/ui/profiles.py" line="836"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="722"/>
+        <location filename="../../app/ui/profiles.py" line="842"/>
         <source>Save and &amp;send</source>
         <translation>Save and &amp;send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="751"/>
+        <location filename="../../app/ui/profiles.py" line="871"/>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
     </message>
@@ -1425,97 +1672,97 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="500"/>
+        <location filename="../../app/ui/profiles.py" line="617"/>
         <source>Ticketwise – Settings</source>
         <translation>Ticketwise – Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="507"/>
+        <location filename="../../app/ui/profiles.py" line="624"/>
         <source>Help desks</source>
         <translation>Help desks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="508"/>
+        <location filename="../../app/ui/profiles.py" line="625"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="524"/>
+        <location filename="../../app/ui/profiles.py" line="641"/>
         <source>&amp;Add</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="526"/>
+        <location filename="../../app/ui/profiles.py" line="643"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="536"/>
+        <location filename="../../app/ui/profiles.py" line="653"/>
         <source>New tickets go to this help desk by &amp;default</source>
         <translation>New tickets go to this help desk by &amp;default</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="543"/>
+        <location filename="../../app/ui/profiles.py" line="660"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Save profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="555"/>
+        <location filename="../../app/ui/profiles.py" line="672"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="561"/>
+        <location filename="../../app/ui/profiles.py" line="678"/>
         <source>Show an icon in the system tray</source>
         <translation>Show an icon in the system tray</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="563"/>
+        <location filename="../../app/ui/profiles.py" line="680"/>
         <source>Closing the window keeps Ticketwise in the tray</source>
         <translation>Closing the window keeps Ticketwise in the tray</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="565"/>
+        <location filename="../../app/ui/profiles.py" line="682"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="566"/>
+        <location filename="../../app/ui/profiles.py" line="683"/>
         <source>A new language applies the next time Ticketwise starts.</source>
         <translation>A new language applies the next time Ticketwise starts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="580"/>
+        <location filename="../../app/ui/profiles.py" line="697"/>
         <source>%1 (default)</source>
         <translation>%1 (default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="633"/>
+        <location filename="../../app/ui/profiles.py" line="750"/>
         <source>Remove profile</source>
         <translation>Remove profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="634"/>
+        <location filename="../../app/ui/profiles.py" line="751"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Remove the profile “%1” and its stored password?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="644"/>
+        <location filename="../../app/ui/profiles.py" line="761"/>
         <source>Profile not removed</source>
         <translation>Profile not removed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="658"/>
+        <location filename="../../app/ui/profiles.py" line="776"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="674"/>
+        <location filename="../../app/ui/profiles.py" line="794"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="681"/>
+        <location filename="../../app/ui/profiles.py" line="801"/>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
     </message>

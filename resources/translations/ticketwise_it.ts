@@ -358,17 +358,17 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="436"/>
+        <location filename="../../app/ui/profiles.py" line="552"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Verifica connessione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="462"/>
+        <location filename="../../app/ui/profiles.py" line="579"/>
         <source>Connecting to %1…</source>
         <translation>Connessione a %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="479"/>
+        <location filename="../../app/ui/profiles.py" line="596"/>
         <source>✔ Connected as %1</source>
         <translation>✔ Connesso come %1</translation>
     </message>
@@ -447,364 +447,470 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="33"/>
+        <location filename="../../app/ui/errors.py" line="41"/>
         <source>The help desk cannot check a password with characters such as € over its API.</source>
         <translation>L’help desk non può verificare tramite la sua API una password con caratteri come €.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="38"/>
+        <location filename="../../app/ui/errors.py" line="46"/>
         <source>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</source>
         <translation>Crea un token di autenticazione in Request Tracker (Impostazioni, Auth Tokens) e incollalo nel campo della password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="46"/>
+        <location filename="../../app/ui/errors.py" line="54"/>
         <source>The help desk refused the auth token (wrong, expired or revoked).</source>
         <translation>L’help desk ha rifiutato il token di autenticazione (errato, scaduto o revocato).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="49"/>
+        <location filename="../../app/ui/errors.py" line="57"/>
         <source>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</source>
         <translation>Crea un nuovo token in Request Tracker (Impostazioni, Auth Tokens) e incollalo nel campo della password nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="57"/>
+        <location filename="../../app/ui/errors.py" line="65"/>
         <source>No password is stored for this help desk.</source>
         <translation>Per questo help desk non è salvata alcuna password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="58"/>
+        <location filename="../../app/ui/errors.py" line="66"/>
         <source>Open Settings, select the profile and enter your password.</source>
         <translation>Apri Impostazioni, seleziona il profilo e inserisci la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="63"/>
+        <location filename="../../app/ui/errors.py" line="71"/>
         <source>The server refused your login name or password.</source>
         <translation>Il server ha rifiutato il nome utente o la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="64"/>
+        <location filename="../../app/ui/errors.py" line="72"/>
         <source>Check the login and password in Settings, then press Retry.</source>
         <translation>Controlla nome utente e password in Impostazioni, poi premi Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="68"/>
-        <location filename="../../app/ui/errors.py" line="97"/>
-        <location filename="../../app/ui/errors.py" line="345"/>
+        <location filename="../../app/ui/errors.py" line="76"/>
+        <location filename="../../app/ui/errors.py" line="105"/>
+        <location filename="../../app/ui/errors.py" line="353"/>
+        <location filename="../../app/ui/errors.py" line="450"/>
         <source>The server said:</source>
         <translation>Risposta del server:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="75"/>
+        <location filename="../../app/ui/errors.py" line="83"/>
         <source>The server&apos;s certificate is not trusted, so the connection was not made.</source>
         <translation>Il certificato del server non è attendibile, quindi la connessione non è stata stabilita.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="78"/>
+        <location filename="../../app/ui/errors.py" line="86"/>
         <source>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</source>
         <translation>Se la tua organizzazione usa una propria autorità di certificazione, aggiungi il suo file CA in Impostazioni. La verifica non viene mai disattivata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="84"/>
-        <location filename="../../app/ui/errors.py" line="190"/>
-        <location filename="../../app/ui/errors.py" line="229"/>
-        <location filename="../../app/ui/errors.py" line="256"/>
+        <location filename="../../app/ui/errors.py" line="92"/>
+        <location filename="../../app/ui/errors.py" line="198"/>
+        <location filename="../../app/ui/errors.py" line="237"/>
+        <location filename="../../app/ui/errors.py" line="264"/>
         <source>Details:</source>
         <translation>Dettagli:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="91"/>
+        <location filename="../../app/ui/errors.py" line="99"/>
         <source>The mail server refused the help desk&apos;s address.</source>
         <translation>Il server di posta ha rifiutato l&apos;indirizzo dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="94"/>
+        <location filename="../../app/ui/errors.py" line="102"/>
         <source>Check the support address in Settings.</source>
         <translation>Controlla l&apos;indirizzo di assistenza in Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="107"/>
+        <location filename="../../app/ui/errors.py" line="115"/>
         <source>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</source>
         <translation>Il ticket è troppo grande: %1 MB, mentre il server accetta al massimo %2 MB.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="113"/>
         <location filename="../../app/ui/errors.py" line="121"/>
+        <location filename="../../app/ui/errors.py" line="129"/>
         <source>Remove or shrink some attachments, then send again.</source>
         <translation>Rimuovi o riduci alcuni allegati, poi invia di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="118"/>
+        <location filename="../../app/ui/errors.py" line="126"/>
         <source>The server refused the ticket because it is too large.</source>
         <translation>Il server ha rifiutato il ticket perché è troppo grande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="127"/>
+        <location filename="../../app/ui/errors.py" line="135"/>
         <source>The server did not answer in time.</source>
         <translation>Il server non ha risposto in tempo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="128"/>
+        <location filename="../../app/ui/errors.py" line="136"/>
         <source>The ticket stays in the outbox and is sent automatically later.</source>
         <translation>Il ticket resta nella posta in uscita e verrà inviato automaticamente più tardi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="134"/>
+        <location filename="../../app/ui/errors.py" line="142"/>
         <source>The server&apos;s name could not be found (no network, or a wrong name).</source>
         <translation>Impossibile trovare il nome del server (rete assente o nome errato).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="137"/>
+        <location filename="../../app/ui/errors.py" line="145"/>
         <source>The server refused the connection (it is down, or the port is wrong).</source>
         <translation>Il server ha rifiutato la connessione (non è attivo, oppure la porta è errata).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="140"/>
+        <location filename="../../app/ui/errors.py" line="148"/>
         <source>The server is busy or temporarily limited.</source>
         <translation>Il server è occupato o temporaneamente limitato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="143"/>
+        <location filename="../../app/ui/errors.py" line="151"/>
         <source>The help desk&apos;s server failed with an internal error.</source>
         <translation>Il server dell’help desk ha avuto un errore interno.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="150"/>
+        <location filename="../../app/ui/errors.py" line="158"/>
         <source>The server cannot be reached right now.</source>
         <translation>Al momento il server non è raggiungibile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="152"/>
+        <location filename="../../app/ui/errors.py" line="160"/>
         <source>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</source>
         <translation>Il ticket resta nella posta in uscita e verrà inviato automaticamente appena il server torna disponibile. Non si perde nulla.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="160"/>
+        <location filename="../../app/ui/errors.py" line="168"/>
         <source>The connection broke while the ticket was being handed over: the help desk may or may not have it.</source>
         <translation>La connessione si è interrotta durante la consegna del ticket: l&apos;help desk potrebbe averlo ricevuto oppure no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="165"/>
+        <location filename="../../app/ui/errors.py" line="173"/>
         <source>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</source>
         <translation>Cerca nella tua casella di posta la conferma dell&apos;help desk. Se non c&apos;è, premi Invia di nuovo; se c&apos;è, premi Segna come inviato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="173"/>
+        <location filename="../../app/ui/errors.py" line="181"/>
         <source>The server refused the ticket.</source>
         <translation>Il server ha rifiutato il ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="174"/>
+        <location filename="../../app/ui/errors.py" line="182"/>
         <source>The server said: %1</source>
         <translation>Risposta del server: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="183"/>
+        <location filename="../../app/ui/errors.py" line="191"/>
         <source>Check the address in Settings: for OTRS, Znuny and OTOBO it is the help desk&apos;s address (https://…/otrs/) or the web service&apos;s URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
         <translation>Controlla l&apos;indirizzo nelle Impostazioni: per OTRS, Znuny e OTOBO è l&apos;indirizzo dell&apos;help desk (https://…/otrs/) oppure l&apos;URL del servizio web (…/nph-genericinterface.pl/Webservice/NOME).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="197"/>
+        <location filename="../../app/ui/errors.py" line="205"/>
         <source>No help desk is set up yet.</source>
         <translation>Non è ancora configurato alcun help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="198"/>
+        <location filename="../../app/ui/errors.py" line="206"/>
         <source>Several help desks are set up and none is the default.</source>
         <translation>Sono configurati più help desk e nessuno è quello predefinito.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="201"/>
+        <location filename="../../app/ui/errors.py" line="209"/>
         <source>The server does not offer STARTTLS encryption.</source>
         <translation>Il server non offre la cifratura STARTTLS.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="204"/>
+        <location filename="../../app/ui/errors.py" line="212"/>
         <source>The server does not offer login on this connection.</source>
         <translation>Il server non consente l&apos;accesso su questa connessione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="207"/>
+        <location filename="../../app/ui/errors.py" line="215"/>
         <source>The encrypted connection could not be set up.</source>
         <translation>Impossibile stabilire la connessione cifrata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="210"/>
+        <location filename="../../app/ui/errors.py" line="218"/>
         <source>The CA file cannot be used.</source>
         <translation>Il file CA non è utilizzabile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="182"/>
-        <location filename="../../app/ui/errors.py" line="211"/>
+        <location filename="../../app/ui/errors.py" line="190"/>
+        <location filename="../../app/ui/errors.py" line="219"/>
         <source>There is no help-desk API at this address.</source>
         <translation>A questo indirizzo non c’è l’API di un help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="20"/>
+        <location filename="../../app/ui/errors.py" line="19"/>
+        <source>Incoming mail (IMAP): %1</source>
+        <translation>Posta in arrivo (IMAP): %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="28"/>
         <source>The web server (or a proxy in front of it) asks for a login before the help desk&apos;s web service.</source>
         <translation>Il server web (o un proxy davanti a esso) chiede un accesso prima del servizio web dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="25"/>
+        <location filename="../../app/ui/errors.py" line="33"/>
         <source>Ask the help desk&apos;s administrators how the web service is reached from your network.</source>
         <translation>Chiedi agli amministratori dell&apos;help desk come si raggiunge il servizio web dalla tua rete.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="214"/>
+        <location filename="../../app/ui/errors.py" line="222"/>
         <source>This kind of help desk is not supported by this version.</source>
         <translation>Questo tipo di help desk non è supportato da questa versione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="221"/>
+        <location filename="../../app/ui/errors.py" line="229"/>
         <source>The help-desk settings are incomplete or wrong.</source>
         <translation>Le impostazioni dell&apos;help desk sono incomplete o errate.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="225"/>
+        <location filename="../../app/ui/errors.py" line="233"/>
         <source>Open Settings and check the profile (server, port and security).</source>
         <translation>Apri Impostazioni e controlla il profilo (server, porta e sicurezza).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="236"/>
+        <location filename="../../app/ui/errors.py" line="244"/>
         <source>The help desk reported an error: %1</source>
         <translation>L&apos;help desk ha segnalato un errore: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="239"/>
+        <location filename="../../app/ui/errors.py" line="247"/>
         <source>Try again later. If the error stays, tell the help desk&apos;s administrators what it says.</source>
         <translation>Riprova più tardi. Se l&apos;errore resta, riferisci agli amministratori dell&apos;help desk che cosa dice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="247"/>
+        <location filename="../../app/ui/errors.py" line="255"/>
         <source>The help desk answered something Ticketwise cannot read.</source>
         <translation>L’help desk ha risposto qualcosa che Ticketwise non sa leggere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="250"/>
+        <location filename="../../app/ui/errors.py" line="258"/>
         <source>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</source>
         <translation>Controlla l’indirizzo nelle Impostazioni. Se è giusto, l’help desk potrebbe essere configurato male: avvisa chi lo amministra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="263"/>
+        <location filename="../../app/ui/errors.py" line="271"/>
         <source>The system keyring (where passwords are kept) could not be used.</source>
         <translation>Impossibile usare il portachiavi di sistema (dove sono conservate le password).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="266"/>
+        <location filename="../../app/ui/errors.py" line="274"/>
         <source>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</source>
         <translation>Sblocca o configura il portachiavi di sistema, poi riprova. Ticketwise non salva mai le password altrove.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="275"/>
+        <location filename="../../app/ui/errors.py" line="283"/>
         <source>The disk is full: Ticketwise could not save.</source>
         <translation>Il disco è pieno: Ticketwise non ha potuto salvare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="278"/>
+        <location filename="../../app/ui/errors.py" line="286"/>
         <source>Ticketwise&apos;s database is busy in another program.</source>
         <translation>Il database di Ticketwise è in uso da parte di un altro programma.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="281"/>
+        <location filename="../../app/ui/errors.py" line="289"/>
         <source>Ticketwise&apos;s database is damaged.</source>
         <translation>Il database di Ticketwise è danneggiato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="282"/>
+        <location filename="../../app/ui/errors.py" line="290"/>
         <source>Ticketwise&apos;s data folder is read-only.</source>
         <translation>La cartella dei dati di Ticketwise è di sola lettura.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="285"/>
+        <location filename="../../app/ui/errors.py" line="293"/>
         <source>An attachment&apos;s stored copy could not be read.</source>
         <translation>Impossibile leggere la copia salvata di un allegato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="288"/>
+        <location filename="../../app/ui/errors.py" line="296"/>
         <source>Ticketwise&apos;s data was written by a newer version of Ticketwise.</source>
         <translation>I dati di Ticketwise sono stati scritti da una versione più recente di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="295"/>
+        <location filename="../../app/ui/errors.py" line="303"/>
         <source>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</source>
         <translation>Avvia di nuovo la versione più recente di Ticketwise: questa non può leggerne i dati senza rischiare di danneggiarli.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="304"/>
+        <location filename="../../app/ui/errors.py" line="312"/>
         <source>Ticketwise could not read or write its data.</source>
         <translation>Ticketwise non è riuscito a leggere o scrivere i propri dati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="308"/>
+        <location filename="../../app/ui/errors.py" line="316"/>
         <source>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</source>
         <translation>Libera spazio su disco o controlla i permessi della cartella dei dati. Quello che hai scritto resta nella finestra finché non si potrà salvare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="316"/>
+        <location filename="../../app/ui/errors.py" line="324"/>
         <source>The ticket needs a subject and a description.</source>
         <translation>Il ticket deve avere un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="317"/>
+        <location filename="../../app/ui/errors.py" line="325"/>
         <source>Fill in the fields marked in the checklist.</source>
         <translation>Compila i campi segnalati nella lista di controllo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="321"/>
+        <location filename="../../app/ui/errors.py" line="329"/>
         <source>Sending was cancelled.</source>
         <translation>L&apos;invio è stato annullato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="322"/>
+        <location filename="../../app/ui/errors.py" line="330"/>
         <source>The ticket is kept in the outbox: press Retry to send it.</source>
         <translation>Il ticket resta nella posta in uscita: premi Riprova per inviarlo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="328"/>
+        <location filename="../../app/ui/errors.py" line="336"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Durante l&apos;invio si è verificato un errore interno di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329"/>
+        <location filename="../../app/ui/errors.py" line="337"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>Il ticket resta nella posta in uscita. Premi Riprova; se succede di nuovo, segnala il problema allegando il file di log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="336"/>
+        <location filename="../../app/ui/errors.py" line="344"/>
         <source>Something went wrong.</source>
         <translation>Qualcosa non ha funzionato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="337"/>
+        <location filename="../../app/ui/errors.py" line="345"/>
         <source>Please try again.</source>
         <translation>Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="351"/>
+        <location filename="../../app/ui/errors.py" line="359"/>
+        <source>The mail server refused your login or password.</source>
+        <translation>Il server di posta ha rifiutato il nome utente o la password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="360"/>
+        <source>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</source>
+        <translation>Controlla nome utente e password della posta in arrivo nelle Impostazioni; se vuoti, valgono quelli usati per l&apos;invio.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="369"/>
+        <source>The mail server allows login only over an encrypted connection.</source>
+        <translation>Il server di posta consente l&apos;accesso solo su una connessione cifrata.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="372"/>
+        <source>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</source>
+        <translation>Scegli SSL/TLS o STARTTLS per la posta in arrivo nelle Impostazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="378"/>
+        <source>Your mailbox has no folder “%1”.</source>
+        <translation>La tua casella di posta non ha la cartella “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="381"/>
+        <source>Check the folder in Settings (empty means INBOX).</source>
+        <translation>Controlla la cartella nelle Impostazioni (vuota significa INBOX).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="387"/>
+        <source>No login is set for the incoming mail server.</source>
+        <translation>Non è impostato un nome utente per il server di posta in arrivo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="388"/>
+        <source>Enter the login in Settings.</source>
+        <translation>Inserisci il nome utente nelle Impostazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="393"/>
+        <source>This help desk profile only sends mail, so its tickets and answers cannot be shown.</source>
+        <translation>Questo profilo invia soltanto posta, quindi i suoi ticket e le risposte non si possono mostrare.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="398"/>
+        <source>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</source>
+        <translation>Aggiungi al profilo il server di posta in arrivo (IMAP) nelle Impostazioni: le risposte dell&apos;help desk si leggono da lì.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="405"/>
+        <source>By e-mail, only your own tickets can be shown.</source>
+        <translation>Via e-mail si possono mostrare solo i tuoi ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="408"/>
+        <source>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</source>
+        <translation>I ticket dei colleghi sono nel portale web dell&apos;help desk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="413"/>
+        <source>The ticket&apos;s number is not known yet, so no follow-up can be sent.</source>
+        <translation>Il numero del ticket non è ancora noto, quindi non si può inviare un seguito.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="416"/>
+        <source>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</source>
+        <translation>Attendi la mail di conferma dell&apos;help desk e sincronizza, poi rispondi di nuovo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="425"/>
+        <source>This help desk cannot do that.</source>
+        <translation>Questo help desk non lo consente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="426"/>
+        <source>Check the profile in Settings.</source>
+        <translation>Controlla il profilo nelle Impostazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="431"/>
+        <source>The attachment is no longer in your mailbox.</source>
+        <translation>L&apos;allegato non è più nella tua casella di posta.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="432"/>
+        <source>Another mail program may have moved or deleted the mail.</source>
+        <translation>Un altro programma di posta potrebbe aver spostato o cancellato il messaggio.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="438"/>
+        <source>Your mailbox has no mail about this ticket.</source>
+        <translation>Nella tua casella non c&apos;è posta su questo ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="439"/>
+        <source>Sync again, or check the incoming mail folder in Settings.</source>
+        <translation>Sincronizza di nuovo, oppure controlla la cartella della posta in arrivo nelle Impostazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="456"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>Il servizio web dell&apos;help desk non è configurato correttamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="354"/>
+        <location filename="../../app/ui/errors.py" line="459"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Avvisa gli amministratori dell&apos;help desk: nelle Impostazioni non si può correggere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="360"/>
+        <location filename="../../app/ui/errors.py" line="465"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>L&apos;help desk non ha un servizio web “%1” per i ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="363"/>
+        <location filename="../../app/ui/errors.py" line="468"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Controlla il nome del servizio web nelle Impostazioni (di solito GenericTicketConnectorREST); gli amministratori dell&apos;help desk lo vedono in Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="379"/>
+        <location filename="../../app/ui/errors.py" line="484"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Si è verificato un errore interno di Ticketwise: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="382"/>
+        <location filename="../../app/ui/errors.py" line="487"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
     </message>
@@ -818,13 +924,13 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="113"/>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Drafts</source>
         <translation>Bozze</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="114"/>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
@@ -899,98 +1005,128 @@
         <translation>Ticket inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>A ticket needs checking</source>
         <translation>Un ticket è da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Not sent: %1</source>
         <translation>Non inviato: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="256"/>
+        <source>Ticket#%1 created</source>
+        <translation>Ticket#%1 creato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="259"/>
+        <source>New answer on %1</source>
+        <translation>Nuova risposta su %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="261"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="266"/>
+        <source>Ticket %1 changed</source>
+        <translation>Ticket %1 cambiato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="269"/>
+        <source>%1 is now closed</source>
+        <translation>%1 ora è chiuso</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="271"/>
+        <source>%1 is open again</source>
+        <translation>%1 è di nuovo aperto</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Drafts (%1)</source>
         <translation>Bozze (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Outbox (%1)</source>
         <translation>Posta in uscita (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Delete this draft for good?</source>
         <translation>Eliminare definitivamente questa bozza?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="386"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Non inviato: nessun help desk configurato. Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
         <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="451"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="439"/>
         <source>Ticket not sent</source>
         <translation>Ticket non inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>Il ticket è di nuovo una bozza: modificalo e invialo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="482"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>Delete from outbox</source>
         <translation>Elimina dalla posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483"/>
+        <location filename="../../app/ui/main_window.py" line="511"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>Questo ticket non è ancora arrivato all&apos;help desk. Eliminarlo comunque?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="501"/>
+        <location filename="../../app/ui/main_window.py" line="529"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise non può usare i propri dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="541"/>
+        <location filename="../../app/ui/main_window.py" line="569"/>
         <source>About Ticketwise</source>
         <translation>Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="571"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;Apri ticket di assistenza su cui l&apos;help desk può intervenire subito, e seguili fino alla soluzione.&lt;/p&gt;&lt;p&gt;Cartella dei dati: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="563"/>
+        <location filename="../../app/ui/main_window.py" line="591"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise è ancora in esecuzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="564"/>
+        <location filename="../../app/ui/main_window.py" line="592"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>
@@ -1117,279 +1253,390 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="57"/>
+        <location filename="../../app/ui/profiles.py" line="63"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="60"/>
+        <location filename="../../app/ui/profiles.py" line="66"/>
         <source>e.g. ACME support</source>
         <translation>ad es. Assistenza ACME</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="62"/>
+        <location filename="../../app/ui/profiles.py" line="68"/>
         <source>E-mail (any help desk)</source>
         <translation>E-mail (qualsiasi help desk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="63"/>
+        <location filename="../../app/ui/profiles.py" line="69"/>
         <source>OTRS · Znuny · OTOBO web service</source>
         <translation>Servizio web OTRS · Znuny · OTOBO</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="64"/>
+        <location filename="../../app/ui/profiles.py" line="70"/>
         <source>Request Tracker 5 (REST 2.0)</source>
         <translation>Request Tracker 5 (REST 2.0)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="66"/>
+        <location filename="../../app/ui/profiles.py" line="72"/>
         <source>the support address from your contract</source>
         <translation>l&apos;indirizzo di assistenza indicato nel contratto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="68"/>
+        <location filename="../../app/ui/profiles.py" line="74"/>
         <source>https://help.example.com/otrs/</source>
         <translation>https://help.example.com/otrs/</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="71"/>
+        <location filename="../../app/ui/profiles.py" line="77"/>
         <source>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
         <translation>L&apos;indirizzo dell&apos;help desk, oppure l&apos;URL completo del servizio web (…/nph-genericinterface.pl/Webservice/NOME).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="78"/>
+        <location filename="../../app/ui/profiles.py" line="84"/>
         <source>where new tickets go, e.g. Raw</source>
         <translation>dove vanno i nuovi ticket, ad es. Raw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="81"/>
+        <location filename="../../app/ui/profiles.py" line="87"/>
         <source>optional: https://help.example.com/otrs/customer.pl</source>
         <translation>facoltativo: https://help.example.com/otrs/customer.pl</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="83"/>
+        <location filename="../../app/ui/profiles.py" line="89"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nome profilo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="84"/>
+        <location filename="../../app/ui/profiles.py" line="90"/>
         <source>Help-desk &amp;type:</source>
         <translation>Tipo di &amp;help desk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="85"/>
+        <location filename="../../app/ui/profiles.py" line="91"/>
         <source>Support &amp;address:</source>
         <translation>&amp;Indirizzo di assistenza:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="86"/>
+        <location filename="../../app/ui/profiles.py" line="92"/>
         <source>Web service &amp;URL:</source>
         <translation>Indiri&amp;zzo del servizio web:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="87"/>
+        <location filename="../../app/ui/profiles.py" line="93"/>
         <source>Web ser&amp;vice name:</source>
         <translation>Nome del servizio &amp;web:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="88"/>
+        <location filename="../../app/ui/profiles.py" line="94"/>
         <source>&amp;Queue:</source>
         <translation>Coda dei tic&amp;ket:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="89"/>
+        <location filename="../../app/ui/profiles.py" line="95"/>
         <source>Customer p&amp;ortal:</source>
         <translation>Portale we&amp;b dei clienti:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="93"/>
+        <location filename="../../app/ui/profiles.py" line="99"/>
         <source>You</source>
         <translation>I tuoi dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="96"/>
+        <location filename="../../app/ui/profiles.py" line="102"/>
         <source>Jane Customer</source>
         <translation>Mario Rossi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="98"/>
+        <location filename="../../app/ui/profiles.py" line="104"/>
         <source>jane@example.com</source>
         <translation>mario.rossi@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="99"/>
+        <location filename="../../app/ui/profiles.py" line="105"/>
         <source>Your n&amp;ame:</source>
         <translation>Il tuo n&amp;ome:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="100"/>
+        <location filename="../../app/ui/profiles.py" line="106"/>
         <source>Your &amp;e-mail:</source>
         <translation>La tua &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="104"/>
-        <location filename="../../app/ui/profiles.py" line="359"/>
+        <location filename="../../app/ui/profiles.py" line="110"/>
+        <location filename="../../app/ui/profiles.py" line="458"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>Server di posta in uscita (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="109"/>
+        <location filename="../../app/ui/profiles.py" line="115"/>
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="114"/>
+        <location filename="../../app/ui/profiles.py" line="120"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (porta 587)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="115"/>
+        <location filename="../../app/ui/profiles.py" line="121"/>
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS (porta 465)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="116"/>
+        <location filename="../../app/ui/profiles.py" line="122"/>
         <source>None – unencrypted (port 25)</source>
         <translation>Nessuna – non cifrata (porta 25)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="119"/>
+        <location filename="../../app/ui/profiles.py" line="125"/>
+        <location filename="../../app/ui/profiles.py" line="192"/>
         <source>Port:</source>
         <translation>Porta:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="121"/>
+        <location filename="../../app/ui/profiles.py" line="127"/>
         <source>&amp;Server:</source>
         <translation>Se&amp;rver:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="123"/>
+        <location filename="../../app/ui/profiles.py" line="129"/>
         <source>Se&amp;curity:</source>
         <translation>Si&amp;curezza:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="125"/>
-        <location filename="../../app/ui/profiles.py" line="362"/>
+        <location filename="../../app/ui/profiles.py" line="131"/>
+        <location filename="../../app/ui/profiles.py" line="461"/>
         <source>usually your e-mail address; empty: no login</source>
         <translation>di solito il tuo indirizzo e-mail; vuoto: nessun accesso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="128"/>
+        <location filename="../../app/ui/profiles.py" line="134"/>
         <source>&amp;Login:</source>
         <translation>Nome &amp;utente:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="129"/>
+        <location filename="../../app/ui/profiles.py" line="135"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="130"/>
+        <location filename="../../app/ui/profiles.py" line="136"/>
         <source>Kept in your system keyring, never in a file.</source>
         <translation>Conservata nel portachiavi di sistema, mai in un file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="136"/>
+        <location filename="../../app/ui/profiles.py" line="142"/>
         <source>optional: your organisation&apos;s CA certificate (PEM)</source>
         <translation>facoltativo: il certificato CA della tua organizzazione (PEM)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="138"/>
+        <location filename="../../app/ui/profiles.py" line="144"/>
         <source>Bro&amp;wse…</source>
         <translation>Sfo&amp;glia…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="142"/>
+        <location filename="../../app/ui/profiles.py" line="148"/>
         <source>Extra &amp;CA file:</source>
         <translation>&amp;File CA aggiuntivo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="146"/>
+        <location filename="../../app/ui/profiles.py" line="152"/>
         <source>Ticket &amp;hook:</source>
         <translation>Prefisso &amp;ticket:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="148"/>
+        <location filename="../../app/ui/profiles.py" line="154"/>
         <source>Your RT password, or an auth token from RT (Settings, Auth Tokens).</source>
         <translation>La tua password di RT, oppure un token di autenticazione di RT (Impostazioni, Auth Tokens).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="232"/>
+        <location filename="../../app/ui/profiles.py" line="160"/>
+        <source>OTRS · Znuny · OTOBO: [Ticket#N]</source>
+        <translation>OTRS · Znuny · OTOBO: [Ticket#N]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="161"/>
+        <source>Request Tracker: [rtname #N]</source>
+        <translation>Request Tracker: [rtname #N]</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="164"/>
+        <source>How the help desk marks its ticket number in mail subjects. For Request Tracker, the ticket hook is the help desk&apos;s rtname.</source>
+        <translation>Come l&apos;help desk indica il numero del ticket nell&apos;oggetto delle mail. Per Request Tracker il prefisso è il rtname dell&apos;help desk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="169"/>
+        <source>Ticket hook st&amp;yle:</source>
+        <translation>Formato del tic&amp;ket nell&apos;oggetto:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="172"/>
+        <source>Incoming mail (IMAP, optional)</source>
+        <translation>Posta in arrivo (IMAP, facoltativa)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="177"/>
+        <source>Where the help desk&apos;s replies arrive. With it, Ticketwise shows your tickets and their answers, learns the ticket numbers and keeps a copy of what you send in your Sent folder. Nothing in the mailbox is marked read or deleted.</source>
+        <translation>Dove arrivano le risposte dell&apos;help desk. Con essa Ticketwise mostra i tuoi ticket e le risposte, impara i numeri dei ticket e conserva una copia di ciò che invii nella cartella della posta inviata. Nella casella nulla viene segnato come letto o cancellato.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="186"/>
+        <source>imap.example.com; empty: only send</source>
+        <translation>imap.example.com; vuoto: solo invio</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="194"/>
+        <source>IMAP ser&amp;ver:</source>
+        <translation>Indiri&amp;zzo del server IMAP:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="196"/>
+        <source>SSL/TLS (port 993)</source>
+        <translation>SSL/TLS (porta 993)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="197"/>
+        <source>STARTTLS (port 143)</source>
+        <translation>STARTTLS (porta 143)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="198"/>
+        <source>None – unencrypted (port 143)</source>
+        <translation>Nessuna – non cifrata (porta 143)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="199"/>
+        <source>Secur&amp;ity:</source>
+        <translation>&amp;Livello di sicurezza:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="201"/>
+        <source>empty: the same login as for sending</source>
+        <translation>vuoto: lo stesso nome utente dell&apos;invio</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="202"/>
+        <source>Login:</source>
+        <translation>Nome utente:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="205"/>
+        <source>empty: the same password as for sending</source>
+        <translation>vuota: la stessa password dell&apos;invio</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="206"/>
+        <source>Passwo&amp;rd:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="209"/>
+        <source>Folder:</source>
+        <translation>Cartella:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="311"/>
         <source>stored in the keyring – type to replace</source>
         <translation>salvata nel portachiavi – digita per sostituirla</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="288"/>
+        <location filename="../../app/ui/profiles.py" line="381"/>
         <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
         <translation>Dai un nome al profilo (lettere, cifre, spazi, . @ + -).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="289"/>
+        <location filename="../../app/ui/profiles.py" line="382"/>
         <source>The support address is not a valid e-mail address.</source>
         <translation>L&apos;indirizzo di assistenza non è un indirizzo e-mail valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="290"/>
+        <location filename="../../app/ui/profiles.py" line="383"/>
         <source>Your e-mail address is not valid.</source>
         <translation>Il tuo indirizzo e-mail non è valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="291"/>
+        <location filename="../../app/ui/profiles.py" line="384"/>
         <source>Enter the SMTP server&apos;s name.</source>
         <translation>Inserisci il nome del server SMTP.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="292"/>
+        <location filename="../../app/ui/profiles.py" line="385"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>La porta deve essere compresa tra 1 e 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="293"/>
+        <location filename="../../app/ui/profiles.py" line="386"/>
         <source>The CA file does not exist.</source>
         <translation>Il file CA non esiste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="294"/>
+        <location filename="../../app/ui/profiles.py" line="387"/>
         <source>This kind of help desk is not supported yet.</source>
         <translation>Questo tipo di help desk non è ancora supportato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="295"/>
+        <location filename="../../app/ui/profiles.py" line="388"/>
         <source>Enter the web service&apos;s address (starting with https://).</source>
         <translation>Inserisci l&apos;indirizzo del servizio web (che inizia con https://).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="296"/>
+        <location filename="../../app/ui/profiles.py" line="389"/>
         <source>Enter your login name.</source>
         <translation>Inserisci il tuo nome utente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="297"/>
+        <location filename="../../app/ui/profiles.py" line="390"/>
         <source>Enter the queue that new tickets go to.</source>
         <translation>Inserisci la coda in cui vanno i nuovi ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="301"/>
+        <location filename="../../app/ui/profiles.py" line="391"/>
+        <source>Enter the IMAP server&apos;s name (or leave it empty).</source>
+        <translation>Inserisci il nome del server IMAP (o lascialo vuoto).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="392"/>
+        <source>The IMAP port must be between 1 and 65535.</source>
+        <translation>La porta IMAP deve essere tra 1 e 65535.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="393"/>
+        <source>Enter the login for the IMAP server.</source>
+        <translation>Inserisci il nome utente per il server IMAP.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="394"/>
+        <source>Enter the help desk&apos;s rtname as its ticket hook.</source>
+        <translation>Inserisci come prefisso ticket il rtname dell&apos;help desk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="398"/>
         <source>Enter the password for the login.</source>
         <translation>Inserisci la password per l&apos;accesso.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="359"/>
+        <location filename="../../app/ui/profiles.py" line="458"/>
         <source>Your login</source>
         <translation>Il tuo accesso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="364"/>
+        <location filename="../../app/ui/profiles.py" line="463"/>
         <source>your login for the help desk&apos;s customer portal</source>
         <translation>il tuo nome utente del portale clienti dell&apos;help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="410"/>
+        <location filename="../../app/ui/profiles.py" line="484"/>
+        <source>the rtname, e.g. rt.example.com</source>
+        <translation>il rtname, p. es. rt.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="526"/>
         <source>CA certificate file</source>
         <translation>File del certificato CA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="412"/>
+        <location filename="../../app/ui/profiles.py" line="528"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificati (*.pem *.crt *.cer);;Tutti i file (*)</translation>
     </message>
@@ -1397,27 +1644,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="700"/>
+        <location filename="../../app/ui/profiles.py" line="820"/>
         <source>Set up your help desk</source>
         <translation>Configura il tuo help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="707"/>
+        <location filename="../../app/ui/profiles.py" line="827"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Dove devono arrivare i tuoi ticket?&lt;/b&gt;&lt;br&gt;Inserisci l&apos;indirizzo di assistenza dell&apos;help desk e l&apos;account di posta da cui Ticketwise invia. Basta farlo una volta; intanto il ticket resta salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="716"/>
+        <location filename="../../app/ui/profiles.py" line="836"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="722"/>
+        <location filename="../../app/ui/profiles.py" line="842"/>
         <source>Save and &amp;send</source>
         <translation>&amp;Salva e invia</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="751"/>
+        <location filename="../../app/ui/profiles.py" line="871"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -1425,97 +1672,97 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="500"/>
+        <location filename="../../app/ui/profiles.py" line="617"/>
         <source>Ticketwise – Settings</source>
         <translation>Ticketwise – Impostazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="507"/>
+        <location filename="../../app/ui/profiles.py" line="624"/>
         <source>Help desks</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="508"/>
+        <location filename="../../app/ui/profiles.py" line="625"/>
         <source>General</source>
         <translation>Generali</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="524"/>
+        <location filename="../../app/ui/profiles.py" line="641"/>
         <source>&amp;Add</source>
         <translation>&amp;Aggiungi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="526"/>
+        <location filename="../../app/ui/profiles.py" line="643"/>
         <source>Re&amp;move</source>
         <translation>Ri&amp;muovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="536"/>
+        <location filename="../../app/ui/profiles.py" line="653"/>
         <source>New tickets go to this help desk by &amp;default</source>
         <translation>Usa questo help desk come pre&amp;definito per i nuovi ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="543"/>
+        <location filename="../../app/ui/profiles.py" line="660"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="555"/>
+        <location filename="../../app/ui/profiles.py" line="672"/>
         <source>System language</source>
         <translation>Lingua del sistema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="561"/>
+        <location filename="../../app/ui/profiles.py" line="678"/>
         <source>Show an icon in the system tray</source>
         <translation>Mostra un&apos;icona nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="563"/>
+        <location filename="../../app/ui/profiles.py" line="680"/>
         <source>Closing the window keeps Ticketwise in the tray</source>
         <translation>Chiudendo la finestra, Ticketwise resta nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="565"/>
+        <location filename="../../app/ui/profiles.py" line="682"/>
         <source>&amp;Language:</source>
         <translation>&amp;Lingua:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="566"/>
+        <location filename="../../app/ui/profiles.py" line="683"/>
         <source>A new language applies the next time Ticketwise starts.</source>
         <translation>La nuova lingua sarà attiva al prossimo avvio di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="580"/>
+        <location filename="../../app/ui/profiles.py" line="697"/>
         <source>%1 (default)</source>
         <translation>%1 (predefinito)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="633"/>
+        <location filename="../../app/ui/profiles.py" line="750"/>
         <source>Remove profile</source>
         <translation>Rimuovi profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="634"/>
+        <location filename="../../app/ui/profiles.py" line="751"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Rimuovere il profilo “%1” e la relativa password salvata?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="644"/>
+        <location filename="../../app/ui/profiles.py" line="761"/>
         <source>Profile not removed</source>
         <translation>Profilo non rimosso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="658"/>
+        <location filename="../../app/ui/profiles.py" line="776"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="674"/>
+        <location filename="../../app/ui/profiles.py" line="794"/>
         <source>Saved.</source>
         <translation>Salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="681"/>
+        <location filename="../../app/ui/profiles.py" line="801"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
