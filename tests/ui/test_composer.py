@@ -171,8 +171,12 @@ def test_unreachable_server_keeps_the_ticket_queued(qtbot, make_window) -> None:
     item = repo.list_items()[0]
     assert item.error_kind == "not_reachable" and item.error_reason == "refused"
     window.show_page(PAGE_OUTBOX)
-    qtbot.waitUntil(lambda: window.outbox_view.tree.topLevelItemCount() == 1, timeout=3000)
-    assert "next try" in window.outbox_view.tree.topLevelItem(0).text(2)
+
+    def shown_waiting() -> None:  # an earlier refresh may still show it "Queued": wait for this one
+        tree = window.outbox_view.tree
+        assert tree.topLevelItemCount() == 1 and "next try" in tree.topLevelItem(0).text(2)
+
+    qtbot.waitUntil(shown_waiting, timeout=3000)
     assert "refused the connection" in window.outbox_view.detail.text()
 
 
