@@ -139,8 +139,12 @@ def main() -> int:
             PYTHON_KEYRING_BACKEND=KEYRING_BACKEND,
             XDG_DATA_HOME=str(Path(tmp) / "xdg-data"),  # where keyrings.alt keeps its file
             LOCALAPPDATA=str(Path(tmp) / "xdg-data"),
+            # Bytecode cached as in an installed app (pip compiles it), in a throw-away prefix
+            # so the checkout stays clean even where PYTHONDONTWRITEBYTECODE is set.
+            PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"),
         )
         env.pop("QT_QPA_PLATFORM", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         seed_start = time.perf_counter()
         seed_home(home, args.items)
         seed_ms = (time.perf_counter() - seed_start) * 1000
