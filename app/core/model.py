@@ -88,6 +88,15 @@ class Draft:
     attachments: tuple[AttachmentRef, ...] = ()
     created_at: datetime = field(default_factory=utc_now)
     updated_at: datetime = field(default_factory=utc_now)
+    # A follow-up to an existing ticket (empty for a new ticket).
+    ticket_number: str = ""
+    ticket_id: str = ""
+    in_reply_to: str = ""
+
+    @property
+    def is_follow_up(self) -> bool:
+        """True when this draft adds to an existing ticket."""
+        return bool(self.ticket_number or self.ticket_id)
 
     def with_changes(self, **changes: Any) -> Draft:
         """A copy with ``changes`` applied and ``updated_at`` bumped."""

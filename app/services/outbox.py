@@ -145,6 +145,10 @@ class OutboxService:
             subject=draft.subject.strip(),
             body=render_body(draft, labels),
             attachments=draft.attachments,
+            ticket_number=draft.ticket_number,
+            ticket_id=draft.ticket_id,
+            in_reply_to=draft.in_reply_to,
+            reopen=draft.is_follow_up and profile.reopen_on_follow_up,
         )
         self._check_size(submission)
         item = self.repo.enqueue(submission, draft)

@@ -18,6 +18,9 @@ _COLUMNS = (
     "attachments",
     "created_at",
     "updated_at",
+    "ticket_number",
+    "ticket_id",
+    "in_reply_to",
 )
 _MARKS = ", ".join("?" * len(_COLUMNS))
 # Built once from the constant column list above: no user input reaches these strings.
@@ -43,6 +46,9 @@ def draft_from_row(row: sqlite3.Row) -> Draft:
         attachments=attachments_from_json(row["attachments"]),
         created_at=created,
         updated_at=updated,
+        ticket_number=row["ticket_number"],
+        ticket_id=row["ticket_id"],
+        in_reply_to=row["in_reply_to"],
     )
 
 
@@ -58,6 +64,9 @@ def _values(draft: Draft) -> tuple[object, ...]:
         attachments_to_json(draft.attachments),
         to_iso(draft.created_at),
         to_iso(draft.updated_at),
+        draft.ticket_number,
+        draft.ticket_id,
+        draft.in_reply_to,
     )
 
 

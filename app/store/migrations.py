@@ -117,4 +117,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 6: drafts of follow-ups: the ticket they add to, and the mail they answer.
+    (
+        "ALTER TABLE drafts ADD COLUMN ticket_number TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE drafts ADD COLUMN ticket_id TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE drafts ADD COLUMN in_reply_to TEXT NOT NULL DEFAULT ''",
+    ),
 )

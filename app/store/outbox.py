@@ -93,6 +93,9 @@ def draft_from_json(text: str) -> Draft:
         attachments=attachments_from_json(json.dumps(data.get("attachments", []))),
         created_at=created,
         updated_at=utc_now(),
+        ticket_number=data.get("ticket_number", ""),
+        ticket_id=data.get("ticket_id", ""),
+        in_reply_to=data.get("in_reply_to", ""),
     )
 
 

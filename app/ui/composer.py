@@ -151,6 +151,20 @@ class ComposerWidget(QWidget):
         top.addWidget(self.save_state)
         form.addLayout(top)
 
+        follow_row = QHBoxLayout()
+        self.follow_up_banner = QLabel()
+        self.follow_up_banner.setWordWrap(True)
+        look.bold(self.follow_up_banner)
+        self.detach_button = QPushButton(self.tr("Make it a &new ticket"))
+        self.detach_button.clicked.connect(self._on_detach_clicked)
+        follow_row.addWidget(self.follow_up_banner, 1)
+        follow_row.addWidget(self.detach_button)
+        self.follow_up_box = QWidget()
+        self.follow_up_box.setLayout(follow_row)
+        follow_row.setContentsMargins(0, 4, 0, 4)
+        self.follow_up_box.setVisible(False)
+        form.addWidget(self.follow_up_box)
+
         self.subject = QLineEdit()
         self.subject.setObjectName("subject")
         self.subject.setPlaceholderText(
@@ -175,7 +189,7 @@ class ComposerWidget(QWidget):
             edit.image_pasted.connect(self._on_section_image_pasted)
         form.addWidget(self._caption(self.tr("&What happened"), self.what_happened))
         form.addWidget(self.what_happened, 3)
-        form.addWidget(self._caption(self.tr("S&teps that led to it"), self.steps))
+        form.addWidget(self._caption(self.tr("Steps that &led to it"), self.steps))
         form.addWidget(self.steps, 2)
         pair = QGridLayout()
         pair.setHorizontalSpacing(12)
@@ -205,7 +219,7 @@ class ComposerWidget(QWidget):
         look.caption(attach_caption)
         attach_row.addWidget(attach_caption)
         attach_row.addStretch(1)
-        self.add_files_button = QPushButton(self.tr("Add &files\u2026"))
+        self.add_files_button = QPushButton(self.tr("&Add files\u2026"))
         self.add_files_button.clicked.connect(self._on_add_files_clicked)
         self.paste_button = QPushButton(self.tr("&Paste image"))
         self.paste_button.clicked.connect(self._on_paste_clicked)
@@ -332,10 +346,44 @@ class ComposerWidget(QWidget):
         finally:
             self._loading = False
         self._dirty = False
+        self._show_follow_up()
         self.subject_changed.emit(draft.subject)
         self.save_state.setText(self.tr("Saved") if draft.id else "")
         self._refresh_checks()
         self._update_buttons()
+
+    def start_follow_up(
+        self, profile: str, ticket_number: str, ticket_id: str, subject: str, in_reply_to: str = ""
+    ) -> None:
+        """Save what is here, then start a follow-up to an existing ticket."""
+        self.save_now()
+        self.load_draft(
+            Draft(
+                profile=profile,
+                subject=subject,
+                ticket_number=ticket_number,
+                ticket_id=ticket_id,
+                in_reply_to=in_reply_to,
+            )
+        )
+        self.what_happened.setFocus()
+
+    def _show_follow_up(self) -> None:
+        draft = self._draft
+        self.follow_up_box.setVisible(draft.is_follow_up)
+        self.profile_box.setEnabled(not draft.is_follow_up)
+        if draft.is_follow_up:
+            self.follow_up_banner.setText(
+                self.tr("Follow-up to ticket %1 at %2: it is added to that ticket.")
+                .replace("%1", draft.ticket_number or draft.ticket_id)
+                .replace("%2", draft.profile)
+            )
+
+    @Slot()
+    def _on_detach_clicked(self) -> None:
+        self._draft = self._draft.with_changes(ticket_number="", ticket_id="", in_reply_to="")
+        self._show_follow_up()
+        self._changed()
 
     def new_draft(self) -> None:
         """Save what is here, then start an empty draft."""

@@ -99,6 +99,12 @@ class DraftsView(QWidget):
         self.tree.clear()
         for draft in drafts:
             subject = draft.subject.strip() or self.tr("(no subject)")
+            if draft.is_follow_up:
+                subject = (
+                    self.tr("%1 (follow-up to ticket %2)")
+                    .replace("%1", subject)
+                    .replace("%2", draft.ticket_number or draft.ticket_id)
+                )
             if draft.id == current_id:
                 subject = self.tr("%1 (open in the composer)").replace("%1", subject)
             size = sum(a.size for a in draft.attachments)
@@ -147,6 +153,8 @@ class OutboxView(QWidget):
     """Queue this item again."""
     edit_requested = Signal(int)
     """Give this item back as a draft."""
+    follow_up_requested = Signal(int)
+    """Write a follow-up to the ticket this sent item created."""
     mark_sent_requested = Signal(int)
     """The user confirmed the help desk has this item."""
     delete_requested = Signal(int)
@@ -204,8 +212,14 @@ class OutboxView(QWidget):
         self.retry_button.clicked.connect(self._on_retry_clicked)
         self.send_now_button = QPushButton(self.tr("&Send all now"))
         self.send_now_button.clicked.connect(self.send_now_requested)
+        self.follow_up_button = QPushButton(self.tr("&Follow up\u2026"))
+        self.follow_up_button.setToolTip(
+            self.tr("Add a message to the ticket this created (it lands on the same ticket).")
+        )
+        self.follow_up_button.clicked.connect(self._on_follow_up_clicked)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.follow_up_button)
         buttons.addStretch(1)
         buttons.addWidget(self.mark_sent_button)
         buttons.addWidget(self.retry_button)
@@ -294,6 +308,11 @@ class OutboxView(QWidget):
             self.tr("Send &again") if state is OutboxState.UNKNOWN else self.tr("&Retry")
         )
         self.mark_sent_button.setVisible(state is OutboxState.UNKNOWN)
+        self.follow_up_button.setEnabled(
+            item is not None
+            and state is OutboxState.SENT
+            and bool(item.ticket_number or item.ticket_id)
+        )
         self.edit_button.setEnabled(waiting)
         self.delete_button.setEnabled(item is not None and state is not OutboxState.SENDING)
         self.send_now_button.setEnabled(
@@ -327,6 +346,10 @@ class OutboxView(QWidget):
     @Slot()
     def _on_edit_clicked(self) -> None:
         self._emit_for_selected(self.edit_requested)
+
+    @Slot()
+    def _on_follow_up_clicked(self) -> None:
+        self._emit_for_selected(self.follow_up_requested)
 
     @Slot()
     def _on_mark_sent_clicked(self) -> None:

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.outbox_view.retry_requested.connect(self._on_outbox_retry_requested)
         self.outbox_view.edit_requested.connect(self._on_outbox_edit_requested)
         self.outbox_view.mark_sent_requested.connect(self._on_outbox_mark_sent_requested)
+        self.outbox_view.follow_up_requested.connect(self._on_outbox_follow_up_requested)
         self.outbox_view.delete_requested.connect(self._on_outbox_delete_requested)
         self.outbox_view.cancel_requested.connect(self.worker.cancel)
         self.worker.item_started.connect(self._on_worker_item_started)
@@ -493,6 +494,19 @@ class MainWindow(QMainWindow):
             self.show_page(PAGE_COMPOSE)
             self.show_status(self.tr("The ticket is a draft again: edit it and send it."))
         self.refresh_lists()
+
+    def _on_outbox_follow_up_requested(self, item_id: int) -> None:
+        item = self.outbox_view._items.get(item_id)
+        if item is None:
+            return
+        self.composer.start_follow_up(
+            item.submission.profile,
+            item.ticket_number,
+            item.ticket_id,
+            item.submission.subject,
+            in_reply_to=item.message_id,
+        )
+        self.show_page(PAGE_COMPOSE)
 
     def _on_outbox_mark_sent_requested(self, item_id: int) -> None:
         self._runner.run(

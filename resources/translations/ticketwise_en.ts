@@ -141,21 +141,26 @@
     </message>
     <message>
         <location filename="../../app/ui/composer.py" line="158"/>
+        <source>Make it a &amp;new ticket</source>
+        <translation>Make it a &amp;new ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="172"/>
         <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
         <translation>What fails, and where? e.g. “Invoice PDF export fails with error 500”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="162"/>
+        <location filename="../../app/ui/composer.py" line="176"/>
         <source>&amp;Subject</source>
         <translation>&amp;Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="166"/>
+        <location filename="../../app/ui/composer.py" line="180"/>
         <source>Describe the problem: what were you doing, what did you see, since when?</source>
         <translation>Describe the problem: what were you doing, what did you see, since when?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="169"/>
+        <location filename="../../app/ui/composer.py" line="183"/>
         <source>1. Opened …
 2. Clicked …
 3. The error appeared</source>
@@ -164,193 +169,198 @@
 3. The error appeared</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="171"/>
+        <location filename="../../app/ui/composer.py" line="185"/>
         <source>What should have happened?</source>
         <translation>What should have happened?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="172"/>
+        <location filename="../../app/ui/composer.py" line="186"/>
         <source>What happened instead? Quote any error message.</source>
         <translation>What happened instead? Quote any error message.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="176"/>
+        <location filename="../../app/ui/composer.py" line="190"/>
         <source>&amp;What happened</source>
         <translation>&amp;What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="178"/>
-        <source>S&amp;teps that led to it</source>
-        <translation>S&amp;teps that led to it</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/composer.py" line="182"/>
+        <location filename="../../app/ui/composer.py" line="196"/>
         <source>What you &amp;expected</source>
         <translation>What you &amp;expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="183"/>
+        <location filename="../../app/ui/composer.py" line="197"/>
         <source>What happened &amp;instead</source>
         <translation>What happened &amp;instead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="194"/>
+        <location filename="../../app/ui/composer.py" line="208"/>
         <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
         <translation>Which browser were you using? e.g. Firefox 128, Chrome 131</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="196"/>
+        <location filename="../../app/ui/composer.py" line="210"/>
         <source>Not a browser problem</source>
         <translation>Not a browser problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="200"/>
+        <location filename="../../app/ui/composer.py" line="214"/>
         <source>&amp;Browser</source>
         <translation>&amp;Browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="204"/>
+        <location filename="../../app/ui/composer.py" line="218"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="208"/>
-        <source>Add &amp;files…</source>
-        <translation>Add &amp;files…</translation>
+        <location filename="../../app/ui/composer.py" line="192"/>
+        <source>Steps that &amp;led to it</source>
+        <translation>Steps that &amp;led to it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="210"/>
+        <location filename="../../app/ui/composer.py" line="222"/>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="224"/>
         <source>&amp;Paste image</source>
         <translation>&amp;Paste image</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="212"/>
+        <location filename="../../app/ui/composer.py" line="226"/>
         <source>&amp;Remove</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="220"/>
+        <location filename="../../app/ui/composer.py" line="234"/>
         <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
         <translation>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="247"/>
+        <location filename="../../app/ui/composer.py" line="261"/>
         <source>&amp;Delete draft</source>
         <translation>&amp;Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="249"/>
+        <location filename="../../app/ui/composer.py" line="263"/>
         <source>Send &amp;ticket</source>
         <translation>Send &amp;ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="266"/>
+        <location filename="../../app/ui/composer.py" line="280"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="268"/>
+        <location filename="../../app/ui/composer.py" line="282"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="294"/>
+        <location filename="../../app/ui/composer.py" line="308"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="295"/>
+        <location filename="../../app/ui/composer.py" line="309"/>
         <source>Steps that led to it</source>
         <translation>Steps that led to it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="296"/>
+        <location filename="../../app/ui/composer.py" line="310"/>
         <source>What I expected</source>
         <translation>What I expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="297"/>
+        <location filename="../../app/ui/composer.py" line="311"/>
         <source>What happened instead</source>
         <translation>What happened instead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="298"/>
+        <location filename="../../app/ui/composer.py" line="312"/>
         <source>Browser</source>
         <translation>Browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="299"/>
+        <location filename="../../app/ui/composer.py" line="313"/>
         <source>not a browser problem</source>
         <translation>not a browser problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="309"/>
+        <location filename="../../app/ui/composer.py" line="323"/>
         <source>Set up a help desk…</source>
         <translation>Set up a help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="336"/>
-        <location filename="../../app/ui/composer.py" line="438"/>
+        <location filename="../../app/ui/composer.py" line="351"/>
+        <location filename="../../app/ui/composer.py" line="486"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="426"/>
+        <location filename="../../app/ui/composer.py" line="377"/>
+        <source>Follow-up to ticket %1 at %2: it is added to that ticket.</source>
+        <translation>Follow-up to ticket %1 at %2: it is added to that ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="474"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="445"/>
+        <location filename="../../app/ui/composer.py" line="493"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="449"/>
+        <location filename="../../app/ui/composer.py" line="497"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="488"/>
+        <location filename="../../app/ui/composer.py" line="536"/>
         <source>Screenshot %1.png</source>
         <translation>Screenshot %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="499"/>
+        <location filename="../../app/ui/composer.py" line="547"/>
         <source>Adding %1…</source>
         <translation>Adding %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="525"/>
+        <location filename="../../app/ui/composer.py" line="573"/>
         <source>Attachment not added</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="553"/>
+        <location filename="../../app/ui/composer.py" line="601"/>
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="565"/>
+        <location filename="../../app/ui/composer.py" line="613"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="631"/>
+        <location filename="../../app/ui/composer.py" line="679"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>A subject and a description are needed before sending.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="642"/>
+        <location filename="../../app/ui/composer.py" line="690"/>
         <source>Delete draft</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="643"/>
+        <location filename="../../app/ui/composer.py" line="691"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Delete this draft? What you wrote and attached here will be gone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="656"/>
+        <location filename="../../app/ui/composer.py" line="704"/>
         <source>Draft deleted.</source>
         <translation>Draft deleted.</translation>
     </message>
@@ -440,6 +450,11 @@
     </message>
     <message>
         <location filename="../../app/ui/lists.py" line="103"/>
+        <source>%1 (follow-up to ticket %2)</source>
+        <translation>%1 (follow-up to ticket %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="107"/>
         <source>%1 (open in the composer)</source>
         <translation>%1 (open in the composer)</translation>
     </message>
@@ -924,13 +939,13 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="113"/>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Drafts</source>
         <translation>Drafts</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="114"/>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -975,158 +990,158 @@
         <translation>&amp;About Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Your last draft is back, as you left it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>New ticket – %1</source>
         <translation>New ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 created: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Sent to the help desk: %1</source>
         <translation>Sent to the help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Ticket sent</source>
         <translation>Ticket sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>A ticket needs checking</source>
         <translation>A ticket needs checking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Not sent: %1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Ticket#%1 created</source>
         <translation>Ticket#%1 created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>New answer on %1</source>
         <translation>New answer on %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>Ticket %1 changed</source>
         <translation>Ticket %1 changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>%1 is now closed</source>
         <translation>%1 is now closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>%1 is open again</source>
         <translation>%1 is open again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Drafts (%1)</source>
         <translation>Drafts (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Outbox (%1)</source>
         <translation>Outbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>Delete draft</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>Delete this draft for good?</source>
         <translation>Delete this draft for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Not sent: no help desk is set up. Your ticket is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
-        <location filename="../../app/ui/main_window.py" line="451"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
+        <location filename="../../app/ui/main_window.py" line="452"/>
         <source>Sending “%1”…</source>
         <translation>Sending “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="439"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>Ticket not sent</source>
         <translation>Ticket not sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Your ticket is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="495"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>The ticket is a draft again: edit it and send it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="510"/>
+        <location filename="../../app/ui/main_window.py" line="524"/>
         <source>Delete from outbox</source>
         <translation>Delete from outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>This ticket has not reached the help desk. Delete it anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="529"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise cannot use its data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="569"/>
+        <location filename="../../app/ui/main_window.py" line="583"/>
         <source>About Ticketwise</source>
         <translation>About Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="571"/>
+        <location filename="../../app/ui/main_window.py" line="585"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="591"/>
+        <location filename="../../app/ui/main_window.py" line="605"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise is still running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="592"/>
+        <location filename="../../app/ui/main_window.py" line="606"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</translation>
     </message>
@@ -1134,118 +1149,128 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../app/ui/lists.py" line="161"/>
+        <location filename="../../app/ui/lists.py" line="167"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="166"/>
+        <location filename="../../app/ui/lists.py" line="172"/>
         <source>Tickets wait here until the help desk has them. When the server cannot be reached they are retried automatically.</source>
         <translation>Tickets wait here until the help desk has them. When the server cannot be reached they are retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="173"/>
+        <location filename="../../app/ui/lists.py" line="179"/>
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="173"/>
+        <location filename="../../app/ui/lists.py" line="179"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="173"/>
+        <location filename="../../app/ui/lists.py" line="179"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="183"/>
+        <location filename="../../app/ui/lists.py" line="189"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="191"/>
+        <location filename="../../app/ui/lists.py" line="197"/>
         <source>&amp;Cancel sending</source>
         <translation>&amp;Cancel sending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="197"/>
+        <location filename="../../app/ui/lists.py" line="203"/>
         <source>&amp;Delete</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="199"/>
+        <location filename="../../app/ui/lists.py" line="205"/>
         <source>&amp;Edit as draft</source>
         <translation>&amp;Edit as draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="201"/>
+        <location filename="../../app/ui/lists.py" line="207"/>
         <source>&amp;Mark as sent</source>
         <translation>&amp;Mark as sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="203"/>
-        <location filename="../../app/ui/lists.py" line="294"/>
+        <location filename="../../app/ui/lists.py" line="209"/>
+        <location filename="../../app/ui/lists.py" line="306"/>
         <source>&amp;Retry</source>
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="205"/>
+        <location filename="../../app/ui/lists.py" line="211"/>
         <source>&amp;Send all now</source>
         <translation>&amp;Send all now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="222"/>
+        <location filename="../../app/ui/lists.py" line="213"/>
+        <source>&amp;Follow up…</source>
+        <translation>&amp;Follow up…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="215"/>
+        <source>Add a message to the ticket this created (it lands on the same ticket).</source>
+        <translation>Add a message to the ticket this created (it lands on the same ticket).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="234"/>
         <source>Sent · ticket %1</source>
         <translation>Sent · ticket %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="223"/>
+        <location filename="../../app/ui/lists.py" line="235"/>
         <source>Sent %1</source>
         <translation>Sent %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="225"/>
+        <location filename="../../app/ui/lists.py" line="237"/>
         <source>Sending…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="228"/>
+        <location filename="../../app/ui/lists.py" line="240"/>
         <source>Waiting · next try %1</source>
         <translation>Waiting · next try %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="231"/>
+        <location filename="../../app/ui/lists.py" line="243"/>
         <source>Queued</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="233"/>
+        <location filename="../../app/ui/lists.py" line="245"/>
         <source>Check needed</source>
         <translation>Check needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="235"/>
+        <location filename="../../app/ui/lists.py" line="247"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="236"/>
+        <location filename="../../app/ui/lists.py" line="248"/>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="274"/>
+        <location filename="../../app/ui/lists.py" line="286"/>
         <source>Sending “%1”…</source>
         <translation>Sending “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="294"/>
+        <location filename="../../app/ui/lists.py" line="306"/>
         <source>Send &amp;again</source>
         <translation>Send &amp;again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="306"/>
+        <location filename="../../app/ui/lists.py" line="323"/>
         <source>Created %1 · %2 attachment(s) · %3 attempt(s)</source>
         <translation>Created %1 · %2 attachment(s) · %3 attempt(s)</translation>
     </message>
@@ -1395,11 +1420,6 @@
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="127"/>
-        <source>&amp;Server:</source>
-        <translation>&amp;Server:</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/profiles.py" line="129"/>
         <source>Se&amp;curity:</source>
         <translation>Se&amp;curity:</translation>
@@ -1436,9 +1456,14 @@
         <translation>Bro&amp;wse…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/profiles.py" line="127"/>
+        <source>S&amp;MTP server:</source>
+        <translation>S&amp;MTP server:</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/profiles.py" line="148"/>
-        <source>Extra &amp;CA file:</source>
-        <translation>Extra &amp;CA file:</translation>
+        <source>E&amp;xtra CA file:</source>
+        <translation>E&amp;xtra CA file:</translation>
     </message>
     <message>
         <location filename="../../app/ui/profiles.py" line="152"/>
@@ -1687,19 +1712,19 @@
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="641"/>
-        <source>&amp;Add</source>
-        <translation>&amp;Add</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/profiles.py" line="643"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
+        <location filename="../../app/ui/profiles.py" line="641"/>
+        <source>A&amp;dd</source>
+        <translation>A&amp;dd</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/profiles.py" line="653"/>
-        <source>New tickets go to this help desk by &amp;default</source>
-        <translation>New tickets go to this help desk by &amp;default</translation>
+        <source>Ma&amp;ke this the default for new tickets</source>
+        <translation>Ma&amp;ke this the default for new tickets</translation>
     </message>
     <message>
         <location filename="../../app/ui/profiles.py" line="660"/>

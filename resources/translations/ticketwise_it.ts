@@ -141,21 +141,26 @@
     </message>
     <message>
         <location filename="../../app/ui/composer.py" line="158"/>
+        <source>Make it a &amp;new ticket</source>
+        <translation>Rendilo un &amp;nuovo ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="172"/>
         <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
         <translation>Cosa non funziona, e dove? Ad es. “Esportazione PDF fatture: errore 500”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="162"/>
+        <location filename="../../app/ui/composer.py" line="176"/>
         <source>&amp;Subject</source>
         <translation>&amp;Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="166"/>
+        <location filename="../../app/ui/composer.py" line="180"/>
         <source>Describe the problem: what were you doing, what did you see, since when?</source>
         <translation>Descrivi il problema: cosa stavi facendo, cosa hai visto, da quando succede?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="169"/>
+        <location filename="../../app/ui/composer.py" line="183"/>
         <source>1. Opened …
 2. Clicked …
 3. The error appeared</source>
@@ -164,193 +169,198 @@
 3. È comparso l&apos;errore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="171"/>
+        <location filename="../../app/ui/composer.py" line="185"/>
         <source>What should have happened?</source>
         <translation>Cosa sarebbe dovuto succedere?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="172"/>
+        <location filename="../../app/ui/composer.py" line="186"/>
         <source>What happened instead? Quote any error message.</source>
         <translation>Cosa è successo invece? Riporta l&apos;eventuale messaggio di errore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="176"/>
+        <location filename="../../app/ui/composer.py" line="190"/>
         <source>&amp;What happened</source>
         <translation>&amp;Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="178"/>
-        <source>S&amp;teps that led to it</source>
-        <translation>&amp;Sequenza di operazioni effettuate</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/composer.py" line="182"/>
+        <location filename="../../app/ui/composer.py" line="196"/>
         <source>What you &amp;expected</source>
         <translation>Cosa ti as&amp;pettavi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="183"/>
+        <location filename="../../app/ui/composer.py" line="197"/>
         <source>What happened &amp;instead</source>
         <translation>Cosa è successo in&amp;vece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="194"/>
+        <location filename="../../app/ui/composer.py" line="208"/>
         <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
         <translation>Quale browser stavi usando? Ad es. Firefox 128, Chrome 131</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="196"/>
+        <location filename="../../app/ui/composer.py" line="210"/>
         <source>Not a browser problem</source>
         <translation>Non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="200"/>
+        <location filename="../../app/ui/composer.py" line="214"/>
         <source>&amp;Browser</source>
         <translation>&amp;Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="204"/>
+        <location filename="../../app/ui/composer.py" line="218"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="208"/>
-        <source>Add &amp;files…</source>
+        <location filename="../../app/ui/composer.py" line="192"/>
+        <source>Steps that &amp;led to it</source>
+        <translation>&amp;Sequenza di operazioni effettuate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="222"/>
+        <source>&amp;Add files…</source>
         <translation>A&amp;llega file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="210"/>
+        <location filename="../../app/ui/composer.py" line="224"/>
         <source>&amp;Paste image</source>
         <translation>&amp;Incolla immagine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="212"/>
+        <location filename="../../app/ui/composer.py" line="226"/>
         <source>&amp;Remove</source>
         <translation>&amp;Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="220"/>
+        <location filename="../../app/ui/composer.py" line="234"/>
         <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
         <translation>Trascina qui i file, oppure incolla uno screenshot con Ctrl+Maiusc+V. Canc rimuove quelli selezionati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="247"/>
+        <location filename="../../app/ui/composer.py" line="261"/>
         <source>&amp;Delete draft</source>
         <translation>&amp;Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="249"/>
+        <location filename="../../app/ui/composer.py" line="263"/>
         <source>Send &amp;ticket</source>
         <translation>Invia &amp;ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="266"/>
+        <location filename="../../app/ui/composer.py" line="280"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="268"/>
+        <location filename="../../app/ui/composer.py" line="282"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="294"/>
+        <location filename="../../app/ui/composer.py" line="308"/>
         <source>What happened</source>
         <translation>Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="295"/>
+        <location filename="../../app/ui/composer.py" line="309"/>
         <source>Steps that led to it</source>
         <translation>Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="296"/>
+        <location filename="../../app/ui/composer.py" line="310"/>
         <source>What I expected</source>
         <translation>Cosa mi aspettavo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="297"/>
+        <location filename="../../app/ui/composer.py" line="311"/>
         <source>What happened instead</source>
         <translation>Cosa è successo invece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="298"/>
+        <location filename="../../app/ui/composer.py" line="312"/>
         <source>Browser</source>
         <translation>Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="299"/>
+        <location filename="../../app/ui/composer.py" line="313"/>
         <source>not a browser problem</source>
         <translation>non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="309"/>
+        <location filename="../../app/ui/composer.py" line="323"/>
         <source>Set up a help desk…</source>
         <translation>Configura un help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="336"/>
-        <location filename="../../app/ui/composer.py" line="438"/>
+        <location filename="../../app/ui/composer.py" line="351"/>
+        <location filename="../../app/ui/composer.py" line="486"/>
         <source>Saved</source>
         <translation>Salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="426"/>
+        <location filename="../../app/ui/composer.py" line="377"/>
+        <source>Follow-up to ticket %1 at %2: it is added to that ticket.</source>
+        <translation>Seguito del ticket %1 presso %2: viene aggiunto a quel ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="474"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="445"/>
+        <location filename="../../app/ui/composer.py" line="493"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="449"/>
+        <location filename="../../app/ui/composer.py" line="497"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>Impossibile salvare la bozza: %1 Il testo resta nella finestra; Ticketwise continua a riprovare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="488"/>
+        <location filename="../../app/ui/composer.py" line="536"/>
         <source>Screenshot %1.png</source>
         <translation>Schermata %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="499"/>
+        <location filename="../../app/ui/composer.py" line="547"/>
         <source>Adding %1…</source>
         <translation>Aggiunta di %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="525"/>
+        <location filename="../../app/ui/composer.py" line="573"/>
         <source>Attachment not added</source>
         <translation>Allegato non aggiunto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="553"/>
+        <location filename="../../app/ui/composer.py" line="601"/>
         <source>Attach files</source>
         <translation>Allega file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="565"/>
+        <location filename="../../app/ui/composer.py" line="613"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>Gli appunti non contengono immagini. Copia prima uno screenshot (ad es. con Stamp).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="631"/>
+        <location filename="../../app/ui/composer.py" line="679"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>Prima di inviare servono un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="642"/>
+        <location filename="../../app/ui/composer.py" line="690"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="643"/>
+        <location filename="../../app/ui/composer.py" line="691"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Eliminare questa bozza? Il testo e gli allegati andranno persi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="656"/>
+        <location filename="../../app/ui/composer.py" line="704"/>
         <source>Draft deleted.</source>
         <translation>Bozza eliminata.</translation>
     </message>
@@ -440,6 +450,11 @@
     </message>
     <message>
         <location filename="../../app/ui/lists.py" line="103"/>
+        <source>%1 (follow-up to ticket %2)</source>
+        <translation>%1 (seguito del ticket %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="107"/>
         <source>%1 (open in the composer)</source>
         <translation>%1 (aperta nell&apos;editor)</translation>
     </message>
@@ -924,13 +939,13 @@
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="113"/>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Drafts</source>
         <translation>Bozze</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="114"/>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
@@ -975,158 +990,158 @@
         <translation>&amp;Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Ecco la tua ultima bozza, come l&apos;avevi lasciata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>New ticket – %1</source>
         <translation>Nuovo ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 creato: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Sent to the help desk: %1</source>
         <translation>Inviato all&apos;help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Ticket sent</source>
         <translation>Ticket inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>A ticket needs checking</source>
         <translation>Un ticket è da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Not sent: %1</source>
         <translation>Non inviato: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Ticket#%1 created</source>
         <translation>Ticket#%1 creato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="259"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>New answer on %1</source>
         <translation>Nuova risposta su %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="267"/>
         <source>Ticket %1 changed</source>
         <translation>Ticket %1 cambiato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>%1 is now closed</source>
         <translation>%1 ora è chiuso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="272"/>
         <source>%1 is open again</source>
         <translation>%1 è di nuovo aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>Drafts (%1)</source>
         <translation>Bozze (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>Outbox (%1)</source>
         <translation>Posta in uscita (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="367"/>
         <source>Delete this draft for good?</source>
         <translation>Eliminare definitivamente questa bozza?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386"/>
+        <location filename="../../app/ui/main_window.py" line="387"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Non inviato: nessun help desk configurato. Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
-        <location filename="../../app/ui/main_window.py" line="451"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
+        <location filename="../../app/ui/main_window.py" line="452"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="439"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>Ticket not sent</source>
         <translation>Ticket non inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="495"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>Il ticket è di nuovo una bozza: modificalo e invialo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="510"/>
+        <location filename="../../app/ui/main_window.py" line="524"/>
         <source>Delete from outbox</source>
         <translation>Elimina dalla posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>Questo ticket non è ancora arrivato all&apos;help desk. Eliminarlo comunque?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="529"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise non può usare i propri dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="569"/>
+        <location filename="../../app/ui/main_window.py" line="583"/>
         <source>About Ticketwise</source>
         <translation>Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="571"/>
+        <location filename="../../app/ui/main_window.py" line="585"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;Apri ticket di assistenza su cui l&apos;help desk può intervenire subito, e seguili fino alla soluzione.&lt;/p&gt;&lt;p&gt;Cartella dei dati: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="591"/>
+        <location filename="../../app/ui/main_window.py" line="605"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise è ancora in esecuzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="592"/>
+        <location filename="../../app/ui/main_window.py" line="606"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>
@@ -1134,118 +1149,128 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../app/ui/lists.py" line="161"/>
+        <location filename="../../app/ui/lists.py" line="167"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="166"/>
+        <location filename="../../app/ui/lists.py" line="172"/>
         <source>Tickets wait here until the help desk has them. When the server cannot be reached they are retried automatically.</source>
         <translation>I ticket restano qui finché l&apos;help desk non li riceve. Se il server non è raggiungibile, l&apos;invio viene ritentato automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="173"/>
+        <location filename="../../app/ui/lists.py" line="179"/>
         <source>Subject</source>
         <translation>Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="173"/>
+        <location filename="../../app/ui/lists.py" line="179"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="173"/>
+        <location filename="../../app/ui/lists.py" line="179"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="183"/>
+        <location filename="../../app/ui/lists.py" line="189"/>
         <source>The outbox is empty.</source>
         <translation>La posta in uscita è vuota.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="191"/>
+        <location filename="../../app/ui/lists.py" line="197"/>
         <source>&amp;Cancel sending</source>
         <translation>Annulla &amp;invio</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="197"/>
+        <location filename="../../app/ui/lists.py" line="203"/>
         <source>&amp;Delete</source>
         <translation>&amp;Elimina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="199"/>
+        <location filename="../../app/ui/lists.py" line="205"/>
         <source>&amp;Edit as draft</source>
         <translation>&amp;Modifica come bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="201"/>
+        <location filename="../../app/ui/lists.py" line="207"/>
         <source>&amp;Mark as sent</source>
         <translation>&amp;Segna come inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="203"/>
-        <location filename="../../app/ui/lists.py" line="294"/>
+        <location filename="../../app/ui/lists.py" line="209"/>
+        <location filename="../../app/ui/lists.py" line="306"/>
         <source>&amp;Retry</source>
         <translation>&amp;Riprova</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="205"/>
+        <location filename="../../app/ui/lists.py" line="211"/>
         <source>&amp;Send all now</source>
         <translation>Invia &amp;tutto ora</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="222"/>
+        <location filename="../../app/ui/lists.py" line="213"/>
+        <source>&amp;Follow up…</source>
+        <translation>Aggiungi un seg&amp;uito…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="215"/>
+        <source>Add a message to the ticket this created (it lands on the same ticket).</source>
+        <translation>Aggiungi un messaggio al ticket creato (finisce sullo stesso ticket).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists.py" line="234"/>
         <source>Sent · ticket %1</source>
         <translation>Inviato · ticket %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="223"/>
+        <location filename="../../app/ui/lists.py" line="235"/>
         <source>Sent %1</source>
         <translation>Inviato %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="225"/>
+        <location filename="../../app/ui/lists.py" line="237"/>
         <source>Sending…</source>
         <translation>Invio in corso…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="228"/>
+        <location filename="../../app/ui/lists.py" line="240"/>
         <source>Waiting · next try %1</source>
         <translation>In attesa · prossimo tentativo %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="231"/>
+        <location filename="../../app/ui/lists.py" line="243"/>
         <source>Queued</source>
         <translation>In coda</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="233"/>
+        <location filename="../../app/ui/lists.py" line="245"/>
         <source>Check needed</source>
         <translation>Da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="235"/>
+        <location filename="../../app/ui/lists.py" line="247"/>
         <source>Cancelled</source>
         <translation>Annullato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="236"/>
+        <location filename="../../app/ui/lists.py" line="248"/>
         <source>Needs attention</source>
         <translation>Richiede attenzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="274"/>
+        <location filename="../../app/ui/lists.py" line="286"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="294"/>
+        <location filename="../../app/ui/lists.py" line="306"/>
         <source>Send &amp;again</source>
         <translation>Invia di &amp;nuovo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="306"/>
+        <location filename="../../app/ui/lists.py" line="323"/>
         <source>Created %1 · %2 attachment(s) · %3 attempt(s)</source>
         <translation>Creato %1 · allegati: %2 · tentativi: %3</translation>
     </message>
@@ -1395,11 +1420,6 @@
         <translation>Porta:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="127"/>
-        <source>&amp;Server:</source>
-        <translation>Se&amp;rver:</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/profiles.py" line="129"/>
         <source>Se&amp;curity:</source>
         <translation>Si&amp;curezza:</translation>
@@ -1436,8 +1456,13 @@
         <translation>Sfo&amp;glia…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/profiles.py" line="127"/>
+        <source>S&amp;MTP server:</source>
+        <translation>Se&amp;rver SMTP:</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/profiles.py" line="148"/>
-        <source>Extra &amp;CA file:</source>
+        <source>E&amp;xtra CA file:</source>
         <translation>&amp;File CA aggiuntivo:</translation>
     </message>
     <message>
@@ -1687,19 +1712,19 @@
         <translation>Generali</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="641"/>
-        <source>&amp;Add</source>
-        <translation>&amp;Aggiungi</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/profiles.py" line="643"/>
         <source>Re&amp;move</source>
         <translation>Ri&amp;muovi</translation>
     </message>
     <message>
+        <location filename="../../app/ui/profiles.py" line="641"/>
+        <source>A&amp;dd</source>
+        <translation>&amp;Aggiungi</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/profiles.py" line="653"/>
-        <source>New tickets go to this help desk by &amp;default</source>
-        <translation>Usa questo help desk come pre&amp;definito per i nuovi ticket</translation>
+        <source>Ma&amp;ke this the default for new tickets</source>
+        <translation>Usa come pre&amp;definito per i nuovi ticket</translation>
     </message>
     <message>
         <location filename="../../app/ui/profiles.py" line="660"/>

@@ -107,6 +107,11 @@ RELEASED_SCHEMAS[5] = (
     },
     ["articles_message_id", "drafts_updated", "outbox_due", "tickets_number"],
 )
+_DRAFTS_6 = [*_DRAFTS, "ticket_number", "ticket_id", "in_reply_to"]
+RELEASED_SCHEMAS[6] = (
+    {**RELEASED_SCHEMAS[5][0], "drafts": _DRAFTS_6},
+    RELEASED_SCHEMAS[5][1],
+)
 
 T1 = datetime(2024, 2, 1, 8, 0, 0, 250000, tzinfo=UTC)
 T2 = datetime(2024, 2, 2, 9, 15, 0, 500000, tzinfo=UTC)
