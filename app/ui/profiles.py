@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -42,6 +44,16 @@ from app.ui.errors import describe_exception
 from app.ui.notice import show_warning
 
 log = logging.getLogger(__name__)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless vertical scroll area: long forms still fit small screens."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(widget)
+    return area
 
 
 class ProfileForm(QWidget):
@@ -615,7 +627,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ticketwise \u2013 Settings"))
-        self.resize(860, 640)
+        self.resize(880, 680)
         self._service = service
         self._runner = runner
         self._current = ""
@@ -649,7 +661,7 @@ class SettingsDialog(QDialog):
         row.addLayout(left)
         right = QVBoxLayout()
         self.form = ProfileForm()
-        right.addWidget(self.form, 1)
+        right.addWidget(scrolled(self.form), 1)
         self.default_box = QCheckBox(self.tr("Ma&ke this the default for new tickets"))
         right.addWidget(self.default_box)
         self.tester = ConnectionTester(self.form, self._service, self._runner)
@@ -834,7 +846,7 @@ class ProfileSetupDialog(QDialog):
         self.form = ProfileForm(compact=True)
         self.form.set_profile(None)
         self.form.name.setText(self.tr("Help desk"))
-        layout.addWidget(self.form, 1)
+        layout.addWidget(scrolled(self.form), 1)
         self.tester = ConnectionTester(self.form, service, runner)
         layout.addWidget(self.tester)
         buttons = QDialogButtonBox()
@@ -845,7 +857,7 @@ class ProfileSetupDialog(QDialog):
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(620, 600)
+        self.resize(640, 620)
         self.form.focus_first()
 
     @Slot()
