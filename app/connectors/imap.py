@@ -43,7 +43,7 @@ from app.connectors.imapwire import (
     values,
 )
 from app.connectors.mail import map_error as map_network_error
-from app.connectors.mail import tls_context
+from app.connectors.tls import tls_context
 from app.core.errors import (
     AuthError,
     Cancelled,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.config.profiles import Profile
+from app.connectors.tls import tls_context
 from app.core.connector import (
     Cancel,
     Capabilities,
@@ -119,19 +120,6 @@ def build_message(
 def _one_line(text: str) -> str:
     """A header value never spans lines (the email package refuses one that would)."""
     return " ".join(text.splitlines())
-
-
-def tls_context(ca_file: str = "") -> ssl.SSLContext:
-    """A verifying TLS context: the system's CAs plus the profile's own CA file, if any."""
-    context = ssl.create_default_context()
-    if ca_file:
-        try:
-            context.load_verify_locations(cafile=ca_file)
-        except (OSError, ssl.SSLError) as exc:
-            raise ConfigError(
-                f"the CA file {ca_file} cannot be used: {exc}", field="ca_file", reason="ca_file"
-            ) from None
-    return context
 
 
 class _Utf8(str):

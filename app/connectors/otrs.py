@@ -41,9 +41,8 @@ import hashlib
 import json
 import logging
 import re
-import ssl
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -51,11 +50,9 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import requests
-import urllib3.exceptions
-from requests.adapters import HTTPAdapter
 
-from app import __version__
 from app.config.profiles import Profile
+from app.connectors.http import make_session, map_transport_error
 from app.core.connector import (
     Cancel,
     Capabilities,
@@ -67,13 +64,10 @@ from app.core.connector import (
 from app.core.errors import (
     AuthError,
     Cancelled,
-    CertificateError,
     ConfigError,
     NotReachable,
-    OutcomeUnknown,
     ProtocolError,
     Rejected,
-    TimeoutFailure,
     Unsupported,
     UserFacingError,
 )
@@ -601,101 +595,6 @@ def parse_attachment_content(data: Mapping[str, Any], article_id: str, file_id: 
 # -- transport ----------------------------------------------------------------------------------
 
 
-def _walk(exc: BaseException) -> Iterable[BaseException]:
-    """The exception, its causes and contexts, and the reasons urllib3 wraps."""
-    seen: set[int] = set()
-    stack: list[BaseException] = [exc]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        for nxt in (current.__cause__, current.__context__, getattr(current, "reason", None)):
-            if isinstance(nxt, BaseException):
-                stack.append(nxt)
-        stack.extend(arg for arg in current.args if isinstance(arg, BaseException))
-
-
-def map_transport_error(exc: BaseException, *, committed: bool = False) -> UserFacingError:
-    """A requests/urllib3/socket failure as a typed error.
-
-    ``committed``: the request that failed may already have changed the help desk (a create or
-    an update whose body went out), so a failure after connecting has an unknown outcome.
-    """
-    chain = list(_walk(exc))
-    for item in chain:
-        if isinstance(item, ssl.SSLCertVerificationError):
-            detail = item.verify_message or str(item)
-            return CertificateError(
-                f"the server's certificate is not trusted: {detail}", detail=detail
-            )
-    text = str(exc)
-    if isinstance(exc, requests.exceptions.SSLError):
-        if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-            return CertificateError("the server's certificate is not trusted", detail=text[:200])
-        return ConfigError(
-            "the encrypted connection could not be set up (is it really https?)",
-            reason="tls_handshake",
-            detail=text[:200],
-        )
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return TimeoutFailure("the server did not answer in time", reason="connect_timeout")
-    if isinstance(exc, requests.exceptions.ReadTimeout):
-        if committed:
-            return OutcomeUnknown("the server did not answer in time after the ticket was sent")
-        return TimeoutFailure("the server did not answer in time")
-    if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
-        return ConfigError(f"not a valid URL ({text[:200]})", reason="wrong_url")
-    if isinstance(exc, requests.exceptions.ConnectionError):
-        for item in chain:
-            if isinstance(item, urllib3.exceptions.NameResolutionError) or (
-                isinstance(item, OSError) and "Name or service not known" in str(item)
-            ):
-                return NotReachable("the server name cannot be resolved", reason="dns")
-        for item in chain:
-            if isinstance(item, ConnectionRefusedError):
-                return NotReachable("the server refused the connection", reason="refused")
-        connected = not any(isinstance(i, urllib3.exceptions.NewConnectionError) for i in chain)
-        if committed and connected:
-            return OutcomeUnknown(
-                "the connection broke after the ticket was sent", detail=text[:200]
-            )
-        return NotReachable(f"network error ({text[:200]})", reason="network")
-    if isinstance(exc, requests.exceptions.RequestException):
-        if committed:
-            return OutcomeUnknown("the request broke after the ticket was sent", detail=text[:200])
-        return NotReachable(f"network error ({text[:200]})", reason="network")
-    return ProtocolError(f"unexpected failure: {type(exc).__name__}", reason="bad_response")
-
-
-class _TrustAdapter(HTTPAdapter):
-    """HTTPS that trusts the system's CAs plus the profile's CA file (never fewer)."""
-
-    def __init__(self, context: ssl.SSLContext) -> None:
-        self._context = context
-        super().__init__()
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        kwargs["ssl_context"] = self._context
-        super().init_poolmanager(*args, **kwargs)
-
-    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
-        proxy_kwargs["ssl_context"] = self._context
-        return super().proxy_manager_for(proxy, **proxy_kwargs)
-
-
-def _trust_context(ca_file: str) -> ssl.SSLContext:
-    context = ssl.create_default_context()
-    try:
-        context.load_verify_locations(cafile=ca_file)
-    except (OSError, ssl.SSLError, ValueError) as exc:
-        raise ConfigError(
-            f"the CA file {ca_file} cannot be used: {exc}", field="ca_file", reason="ca_file"
-        ) from None
-    return context
-
-
 @dataclass(frozen=True)
 class _Response:
     data: dict[str, Any]
@@ -732,13 +631,7 @@ class OtrsConnector:
 
     def _client(self) -> requests.Session:
         if self._http is None:
-            http = requests.Session()
-            http.headers.update(
-                {"Accept": "application/json", "User-Agent": f"Ticketwise/{__version__}"}
-            )
-            if self.profile.ca_file:
-                http.mount("https://", _TrustAdapter(_trust_context(self.profile.ca_file)))
-            self._http = http
+            self._http = make_session(self.profile.ca_file)
         return self._http
 
     def close(self) -> None:
@@ -770,7 +663,8 @@ class OtrsConnector:
                 data=data,
                 headers=headers,
                 timeout=self.timeout,
-                # A CA file adds trust through the adapter; verification itself is never off.
+                # A CA file adds trust through the session's adapter (app.connectors.http);
+                # verification itself is never off.
                 verify=True,
                 # A redirect would turn a POST into a GET and lose the ticket: report it instead.
                 allow_redirects=False,

@@ -45,8 +45,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
 
-from app import __version__
 from app.config.profiles import Profile
+from app.connectors.http import make_session, map_transport_error
 from app.core.connector import (
     Cancel,
     Capabilities,
@@ -58,13 +58,11 @@ from app.core.connector import (
 from app.core.errors import (
     AuthError,
     Cancelled,
-    CertificateError,
     ConfigError,
     NotReachable,
     OutcomeUnknown,
     ProtocolError,
     Rejected,
-    TimeoutFailure,
     Unsupported,
     UserFacingError,
 )
@@ -477,11 +475,9 @@ class RtConnector:
         self._token = is_token(password)
         self._basic_encodings = _basic_encodings(profile.login, self._secret)
         self._me: dict[str, Any] | None = None
-        self._session = requests.Session()
-        self._session.headers["User-Agent"] = f"Ticketwise/{__version__}"
-        self._session.headers["Accept"] = "application/json"
-        self._session.verify = profile.ca_file or True
-        self._session.trust_env = False  # no proxy or .netrc credentials from the environment
+        # The profile's CA file adds trust (it does not replace the system's CAs); no proxy or
+        # .netrc credentials from the environment.
+        self._session = make_session(profile.ca_file, trust_env=False)
 
     def __repr__(self) -> str:  # never the secret, even in a traceback
         return f"RtConnector(profile={self.profile.name!r}, url={self.base!r})"
@@ -534,7 +530,7 @@ class RtConnector:
         except Cancelled:
             raise
         except requests.exceptions.RequestException as exc:
-            raise _map_transport(exc, committing=committing) from None
+            raise map_transport_error(exc, committed=committing) from None
         if response.status_code == 401 and len(self._basic_encodings) > 1 and not self._token:
             # RT 5.0.3 reads Basic credentials as Latin-1; a fixed RT would read UTF-8.
             self._basic_encodings = self._basic_encodings[1:]
@@ -960,44 +956,3 @@ def _basic_encodings(login: str, secret: str) -> list[str]:
     if pair.isascii():
         return ["ascii"]
     return ["latin-1", "utf-8"] if _latin1(pair) else ["utf-8"]
-
-
-def _map_transport(exc: requests.exceptions.RequestException, *, committing: bool) -> Exception:
-    """A failure below HTTP as a typed error."""
-    text = str(exc)
-    if isinstance(exc, requests.exceptions.SSLError):
-        if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-            detail = text.rpartition("certificate verify failed:")[2].strip(" ')\"(") or text
-            return CertificateError(
-                f"the server's certificate is not trusted ({detail})", detail=detail
-            )
-        return ConfigError(
-            "the encrypted connection could not be set up", reason="tls_handshake", detail=text
-        )
-    if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
-        return ConfigError(f"the address is not a valid URL ({text})", reason="wrong_url")
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
-        return TimeoutFailure("the server did not answer in time (connecting)")
-    if isinstance(exc, requests.exceptions.ConnectionError) and _before_sending(exc):
-        if "Name or service not known" in text or "NameResolutionError" in text:
-            return NotReachable("the server name cannot be resolved", reason="dns")
-        if "Connection refused" in text or "ECONNREFUSED" in text:
-            return NotReachable("the server refused the connection", reason="refused")
-        return NotReachable(f"network error ({text})", reason="network")
-    if committing:
-        return OutcomeUnknown("the connection broke after the ticket was handed over", detail=text)
-    if isinstance(exc, requests.exceptions.Timeout):
-        return TimeoutFailure("the server did not answer in time")
-    if isinstance(exc, requests.exceptions.ConnectionError):
-        return NotReachable(f"the connection broke ({text})", reason="network")
-    return ProtocolError(f"the server's answer could not be read ({text})")
-
-
-def _before_sending(exc: requests.exceptions.ConnectionError) -> bool:
-    """True when the connection was never made, so nothing was sent."""
-    from urllib3.exceptions import MaxRetryError, NewConnectionError
-
-    reason = exc.args[0] if exc.args else None
-    if isinstance(reason, MaxRetryError):
-        reason = reason.reason
-    return isinstance(reason, NewConnectionError)
