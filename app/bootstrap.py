@@ -6,6 +6,7 @@ Kept light on purpose: ``--version`` imports nothing but this module, and the CL
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
@@ -19,10 +20,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME} {__version__}")
         return 0
 
-    from app.cli import build_parser
+    args = gui_args(args_list)
+    if args is None:  # a sub-command, --help, or something to report as a usage error
+        from app.cli import build_parser
 
-    parser = build_parser()
-    args = parser.parse_args(args_list)
+        args = build_parser().parse_args(args_list)
 
     from app.config.paths import resolve_paths
 
@@ -43,6 +45,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.ui.application import run_gui
 
     return run_gui(ctx, args)
+
+
+GUI_FLAGS = {
+    "--no-tray": "no_tray",
+    "--minimized": "minimized",
+    "--verbose": "verbose",
+    "-v": "verbose",
+}
+
+
+def gui_args(args: Sequence[str]) -> argparse.Namespace | None:
+    """The parsed arguments when they only start the GUI, without building the CLI's parser
+    (its sub-commands cost start-up time); None for anything else. Must agree with
+    ``app.cli.build_parser`` (a test checks it)."""
+    if any(arg not in GUI_FLAGS for arg in args):
+        return None
+    values = {"command": None, "no_tray": False, "minimized": False, "verbose": False}
+    for arg in args:
+        values[GUI_FLAGS[arg]] = True
+    return argparse.Namespace(**values)
 
 
 def setup_logging(log_file: object, *, verbose: bool = False) -> None:

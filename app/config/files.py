@@ -43,10 +43,11 @@ def read_json(path: Path) -> Any:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """Read a TOML file (the admin defaults); an empty dict when it does not exist."""
-    import tomllib
-
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        handle = path.open("rb")
     except FileNotFoundError:
         return {}
+    import tomllib  # deferred: most machines have no admin defaults file
+
+    with handle:
+        return tomllib.load(handle)

@@ -72,3 +72,20 @@ def test_pyproject_declares_the_gui_entry_point_and_dynamic_version() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["gui-scripts"]["ticketwise"] == "app.bootstrap:main"
     assert "version" in project["dynamic"]
+
+
+def test_the_gui_fast_path_parses_like_the_full_parser() -> None:
+    from itertools import combinations
+
+    from app.bootstrap import GUI_FLAGS, gui_args
+    from app.cli import build_parser
+
+    flags = sorted(GUI_FLAGS)
+    for size in range(len(flags) + 1):
+        for combo in combinations(flags, size):
+            fast = gui_args(list(combo))
+            full = build_parser().parse_args(list(combo))
+            assert fast is not None
+            assert {k: getattr(full, k) for k in vars(fast)} == vars(fast), combo
+    assert gui_args(["outbox", "list"]) is None
+    assert gui_args(["--help"]) is None
