@@ -497,6 +497,17 @@ class SmtpConnector:
             tickets = [t for t in tickets if t.changed_at and t.changed_at > changed_since]
         return sorted(tickets, key=lambda t: (t.changed_at is None, t.changed_at), reverse=True)
 
+    def find_ticket(self, number: str) -> Ticket | None:
+        """Ticket ``number`` as the mails in the mailbox tell it, if any mail is about it."""
+        if not number.isdigit():
+            return None
+        try:
+            return self.get_thread(number).ticket
+        except Rejected as exc:
+            if exc.params.get("code") == "unknown_ticket":
+                return None
+            raise
+
     def get_thread(self, ticket_id: str) -> Thread:
         """Ticket ``ticket_id`` (its number) with every mail about it, oldest first."""
         reader = self.mail_reader()

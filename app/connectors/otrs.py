@@ -865,16 +865,29 @@ class OtrsConnector:
         data = self._call("POST", "/Ticket", body=body, committing=True)
         return parse_create_result(data, self.profile.portal_url)
 
+    def _search_number(self, number: str) -> list[str]:
+        """The TicketIDs TicketSearch finds for ``number`` (digits: no SQL wildcards)."""
+        return parse_search(self._call("GET", "/Ticket", params={"TicketNumber": number}))
+
     def _resolve_ticket_id(self, submission: Submission) -> str:
         if submission.ticket_id:
             return _id(submission.ticket_id, "ticket ID")
         number = submission.ticket_number.strip()
         if not number.isdigit():
             raise Unsupported("a follow-up needs the ticket's number or ID", reason="no_ticket")
-        found = parse_search(self._call("GET", "/Ticket", params={"TicketNumber": number}))
+        found = self._search_number(number)
         if not found:
             raise Rejected(f"ticket {number} was not found (or you may not see it)")
         return found[0]
+
+    def find_ticket(self, number: str) -> Ticket | None:
+        """TicketSearch by TicketNumber, then TicketGet of the header."""
+        number = number.strip()
+        if not number.isdigit():
+            return None
+        ids = self._search_number(number)
+        found = [t for t in self._tickets(ids[:LIST_BATCH]) if t.number == number] if ids else []
+        return found[0] if found else None
 
     def _is_closed(self, ticket_id: str) -> bool:
         tickets = parse_tickets(self._call("GET", f"/Ticket/{ticket_id}"))

@@ -836,6 +836,21 @@ class RtConnector:
             tickets = [t for t in tickets if t.changed_at is None or t.changed_at >= cut]
         return tickets
 
+    def find_ticket(self, number: str) -> Ticket | None:
+        """``GET /ticket/:id`` (the number users quote is RT's id); None when RT has no such
+        ticket or does not show it to the user."""
+        ident = number.strip().lstrip("#")
+        if not ident.isdigit():
+            return None
+        self._whoami()  # the ticket's page differs for staff
+        try:
+            data = self._get(f"/ticket/{ident}", f"ticket {ident}")
+        except Rejected as exc:
+            if exc.params.get("code") in (403, 404):
+                return None
+            raise
+        return parse_ticket(data, self.root, privileged=self._privileged)
+
     def get_thread(self, ticket_id: str) -> Thread:
         """The ticket, its customer-visible history and each article's text; no file bytes."""
         ticket_id = _ticket_id(ticket_id)

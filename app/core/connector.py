@@ -107,6 +107,12 @@ class Connector(Protocol):
         ``changed_since`` when given (incremental sync)."""
         ...
 
+    def find_ticket(self, number: str) -> Ticket | None:
+        """The ticket users quote as ``number`` (OTRS family: the TicketNumber, whose TicketID
+        differs; RT: the id; e-mail: the number in the subject's tag), if the user may see it;
+        None otherwise."""
+        ...
+
     def get_thread(self, ticket_id: str) -> Thread:
         """One ticket with the articles the user may see, oldest first (no attachment bytes)."""
         ...

@@ -103,16 +103,26 @@ class TicketRepo:
             ).fetchone()
         return _ticket_from_row(row) if row else None
 
-    def list_tickets(self, profile: str | None = None) -> list[tuple[str, Ticket]]:
-        """(profile, ticket) pairs, the most recently changed first."""
-        query = "SELECT * FROM tickets"
-        params: tuple[str, ...] = ()
-        if profile is not None:
-            query += " WHERE profile=?"
-            params = (profile,)
+    def find_by_number(self, profile: str, number: str) -> Ticket | None:
+        """The ticket users quote as ``number`` (the id differs for the OTRS family)."""
+        with self._db.read() as conn:
+            row = conn.execute(
+                "SELECT * FROM tickets WHERE profile=? AND number=?"
+                " ORDER BY changed_at IS NULL, changed_at DESC LIMIT 1",
+                (profile, number),
+            ).fetchone()
+        return _ticket_from_row(row) if row else None
+
+    def list_tickets(
+        self, profile: str | None = None, *, mine_only: bool = False
+    ) -> list[tuple[str, Ticket]]:
+        """(profile, ticket) pairs, the most recently changed first; ``mine_only`` leaves out
+        the colleagues' tickets a company-wide list brought in."""
         with self._db.read() as conn:
             rows = conn.execute(
-                query + " ORDER BY changed_at IS NULL, changed_at DESC, id", params
+                "SELECT * FROM tickets WHERE (? IS NULL OR profile=?) AND (? = 0 OR mine=1)"
+                " ORDER BY changed_at IS NULL, changed_at DESC, id",
+                (profile, profile, int(mine_only)),
             ).fetchall()
         return [(row["profile"], _ticket_from_row(row)) for row in rows]
 
@@ -171,7 +181,8 @@ class TicketRepo:
     ) -> set[tuple[str, str]]:
         """Store tickets (replacing their headers), articles (new ones added, known ones
         updated) and read positions in one transaction; the (ticket id, article id) pairs of the
-        articles that were new."""
+        articles that were new. ``mine``: the tickets are the user's own, not a colleague's
+        from a company-wide list."""
         now = to_iso(utc_now())
         new: set[tuple[str, str]] = set()
         with self._db.write() as conn:

@@ -135,6 +135,16 @@ def test_find_by_submission_key(harness) -> None:
     assert connector.find_by_submission_key("00000000-0000-4000-8000-000000000000") is None
 
 
+def test_find_ticket_by_the_number_users_quote(harness) -> None:
+    _submission, _result, ticket_id, number = create(harness, "Keyboard misses keys", False)
+    connector = harness.connector()
+    found = connector.find_ticket(number)
+    assert found is not None and (found.id, found.number) == (ticket_id, number)
+    assert "Keyboard misses keys" in found.title
+    assert connector.find_ticket("999999999") is None
+    assert connector.find_ticket("1*") is None  # not a number: never a search pattern
+
+
 def test_capabilities_are_honest(harness) -> None:
     caps = harness.connector().capabilities()
     assert caps.creates_tickets and caps.follow_ups and caps.lists_tickets

@@ -87,3 +87,18 @@ def test_forget_drops_a_profiles_mirror(db: Database) -> None:
     repo.forget("Helpdesk")
     assert repo.list_tickets() == [("Other", TICKET)]
     assert repo.mail_positions("Helpdesk") == {}
+
+
+def test_find_by_number_and_only_the_users_own(db: Database) -> None:
+    repo = TicketRepo(db)
+    own = Ticket(**{**TICKET.__dict__, "id": "7", "number": "2026112510000035"})
+    colleague = Ticket(**{**TICKET.__dict__, "id": "8", "number": "2026112510000044"})
+    repo.save("Desk", [own], [])
+    repo.save("Desk", [colleague], [], mine=False)
+    assert repo.find_by_number("Desk", "2026112510000035") == own
+    assert repo.find_by_number("Desk", "7") is None  # the id is not the number
+    assert repo.find_by_number("Other", "2026112510000035") is None
+    assert [t.id for _p, t in repo.list_tickets("Desk")] == ["7", "8"]
+    assert [t.id for _p, t in repo.list_tickets("Desk", mine_only=True)] == ["7"]
+    repo.save("Desk", [colleague], [], mine=True)  # a later list says it is the user's after all
+    assert [t.id for _p, t in repo.list_tickets("Desk", mine_only=True)] == ["7", "8"]
