@@ -11,6 +11,7 @@ import dataclasses
 import getpass
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +28,13 @@ from app.config.profiles import (
 from app.core.errors import ConfigError, NotReady, UserFacingError
 from app.core.model import (
     NOT_A_BROWSER_PROBLEM,
+    AttachmentRef,
     OutboxItem,
     Submission,
     new_submission_key,
     to_iso,
 )
+from app.core.tickets import Article, Scope, Ticket
 from app.services.context import AppContext
 
 EXIT_OK, EXIT_USAGE, EXIT_CONFIG, EXIT_AUTH, EXIT_UNREACHABLE, EXIT_REJECTED = 0, 2, 3, 4, 5, 6
@@ -134,6 +137,68 @@ def build_parser() -> argparse.ArgumentParser:
     submit.add_argument("--queue-only", action="store_true", help="queue without sending now")
     submit.add_argument("--json", action="store_true")
 
+    tickets = sub.add_parser(
+        "tickets",
+        help="list your tickets (API help desks: asked now; e-mail: the mailbox is read first)",
+        description="List your tickets: number, state, title, last change. Asked from the help "
+        "desk now (e-mail profiles: after reading the mailbox) and kept, so that the last list "
+        "is shown, with exit code 5, when it cannot be reached.",
+    )
+    tickets.add_argument("--profile", default="")
+    tickets.add_argument(
+        "--scope",
+        choices=[s.value for s in Scope],
+        default=Scope.MINE.value,
+        help="yours, or your organisation's where the help desk allows (default: mine)",
+    )
+    tickets.add_argument(
+        "--state",
+        choices=("open", "closed", "all"),  # app.services.tickets.StateFilter, imported late
+        default="all",
+        help="open: every state that is not closed (default: all)",
+    )
+    tickets.add_argument(
+        "--search",
+        default="",
+        metavar="TEXT",
+        help="only tickets whose title or number contains TEXT (any case)",
+    )
+    tickets.add_argument("--json", action="store_true")
+
+    show = sub.add_parser(
+        "show", help="one ticket with its messages (attachments listed, not downloaded)"
+    )
+    show.add_argument("ticket", metavar="TICKET", help="the ticket number the help desk gave")
+    show.add_argument("--profile", default="")
+    show.add_argument("--json", action="store_true")
+
+    reply = sub.add_parser(
+        "reply",
+        help="add a follow-up to a ticket (through the outbox, like submit)",
+        description="Add a follow-up to a ticket: through the outbox, like submit, with the same "
+        "exit codes. Its subject is 'Re: <ticket title>'; e-mail help desks get the ticket's "
+        "tag in it and the answered mail in In-Reply-To.",
+    )
+    reply.add_argument("ticket", metavar="TICKET", help="the ticket number the help desk gave")
+    reply_body = reply.add_mutually_exclusive_group(required=True)
+    reply_body.add_argument("--body")
+    reply_body.add_argument("--body-file", type=Path)
+    reply.add_argument("--attach", action="append", type=Path, default=[], metavar="FILE")
+    reply.add_argument("--profile", default="")
+    reply.add_argument(
+        "--reopen",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="ask the help desk to reopen the ticket if it is closed (default: as the profile "
+        "says; e-mail help desks and Request Tracker reopen on a follow-up by themselves)",
+    )
+    reply.add_argument(
+        "--queue-only",
+        action="store_true",
+        help="queue without sending now (and without asking the help desk about the ticket)",
+    )
+    reply.add_argument("--json", action="store_true")
+
     outbox = sub.add_parser("outbox", help="tickets waiting to go out")
     osub = outbox.add_subparsers(dest="action", metavar="ACTION", required=True)
     olist = osub.add_parser("list", help="list the outbox")
@@ -154,7 +219,15 @@ def _emit_json(data: Any) -> None:
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
     """Run the parsed sub-command."""
-    handlers = {"profile": _profile, "submit": _submit, "outbox": _outbox, "sync": _sync}
+    handlers = {
+        "profile": _profile,
+        "submit": _submit,
+        "outbox": _outbox,
+        "sync": _sync,
+        "tickets": _tickets,
+        "show": _show,
+        "reply": _reply,
+    }
     try:
         return handlers[args.command](args, ctx)
     except UserFacingError as exc:
@@ -308,6 +381,7 @@ def _item_dict(item: OutboxItem) -> dict[str, Any]:
         "error": item.error_text,
         "ticket_number": item.ticket_number,
         "ticket_id": item.ticket_id,
+        "follow_up_to": item.submission.ticket_number,
         "url": item.ticket_url,
         "created_at": to_iso(item.submission.created_at),
         "sent_at": to_iso(item.sent_at),
@@ -315,19 +389,36 @@ def _item_dict(item: OutboxItem) -> dict[str, Any]:
     }
 
 
-def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
+def _read_body(args: argparse.Namespace) -> str | None:
+    """The text of --body or --body-file; None (reported) when the file cannot be read."""
+    if args.body_file is None:
+        return str(args.body)
+    try:
+        return str(args.body_file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        _err(f"cannot read {args.body_file}: {exc.strerror}")
+        return None
+
+
+def _store_attachments(args: argparse.Namespace, ctx: AppContext) -> list[AttachmentRef] | None:
+    """The --attach files as blobs; None (reported) when one is missing."""
     from app.services.drafts import DraftService
-    from app.services.outbox import OutboxService, Outcome
+
+    missing = [path for path in args.attach if not path.is_file()]
+    if missing:
+        _err(f"attachment not found: {missing[0]}")
+        return None
+    drafts = DraftService(ctx)
+    return [drafts.store_file(path) for path in args.attach]
+
+
+def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
+    from app.services.outbox import OutboxService
 
     profile = ctx.resolve_profile(args.profile)
-    if args.body_file is not None:
-        try:
-            body = args.body_file.read_text(encoding="utf-8")
-        except OSError as exc:
-            _err(f"cannot read {args.body_file}: {exc.strerror}")
-            return EXIT_USAGE
-    else:
-        body = args.body
+    body = _read_body(args)
+    if body is None:
+        return EXIT_USAGE
     if not args.subject.strip() or not body.strip():
         raise NotReady("the subject and the body must not be empty")
     browser = args.browser.strip()
@@ -339,13 +430,9 @@ def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
         return EXIT_USAGE
     if browser and browser.lower() not in ("none", NOT_A_BROWSER_PROBLEM):
         body = body.rstrip("\n") + f"\n\nBrowser: {browser}\n"
-    drafts = DraftService(ctx)
-    attachments = []
-    for path in args.attach:
-        if not path.is_file():
-            _err(f"attachment not found: {path}")
-            return EXIT_USAGE
-        attachments.append(drafts.store_file(path))
+    attachments = _store_attachments(args, ctx)
+    if attachments is None:
+        return EXIT_USAGE
     outbox = OutboxService(ctx)
     item = outbox.submit(
         Submission(
@@ -356,6 +443,14 @@ def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
             attachments=tuple(attachments),
         )
     )
+    return _deliver(args, outbox, item)
+
+
+def _deliver(args: argparse.Namespace, outbox: Any, item: OutboxItem) -> int:
+    """Send a queued item now (unless --queue-only) and report as submit and reply do."""
+    from app.services.outbox import Outcome
+
+    what = "follow-up" if item.submission.is_follow_up else "ticket"
     if args.queue_only:
         return _report_submit(args, item, "queued")
     result = outbox.send_one(item.id)
@@ -375,18 +470,25 @@ def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
         return EXIT_UNREACHABLE
     _report_submit(args, final, "failed")
     error = result.error or ConfigError("not sent")
-    _err(f"not sent: {error}. The ticket is kept in the outbox.")
+    _err(f"not sent: {error}. The {what} is kept in the outbox.")
     return error.exit_code
 
 
 def _report_submit(args: argparse.Namespace, item: OutboxItem, status: str) -> int:
+    follow_up = item.submission.is_follow_up
     if args.json:
         _emit_json({"status": status, **_item_dict(item)})
+    elif status == "sent" and follow_up:
+        print(f"Follow-up added to ticket {item.ticket_number or item.submission.ticket_number}")
     elif status == "sent":
         print(
             f"Ticket {item.ticket_number} created"
             if item.ticket_number
             else f"Sent: {item.submission.subject}"
+        )
+    elif status == "queued" and follow_up:
+        print(
+            f"Queued (outbox item {item.id}): follow-up to ticket {item.submission.ticket_number}"
         )
     elif status == "queued":
         print(f"Queued (outbox item {item.id}): {item.submission.subject}")
@@ -525,3 +627,175 @@ def _print_report(report: Any) -> None:
         print(f"  reply on {a.ticket_id} from {a.from_}: {a.subject}")
     for t, old in report.state_changes:
         print(f"  {t.number}: {old} -> {t.state or t.state_type.value}")
+
+
+# -- tickets / show / reply -------------------------------------------------------------------
+
+
+def _ticket_number(text: str) -> str | None:
+    """The ticket number as typed (``#123`` too); None (reported) when it is not one."""
+    number = text.strip().lstrip("#").strip()
+    if not number.isdigit():
+        _err(f"{text!r} is not a ticket number: give the number the help desk gave (digits)")
+        return None
+    return number
+
+
+def _local_time(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value is not None else "-"
+
+
+def _size(count: int) -> str:
+    if count < 1024:
+        return f"{count} bytes"
+    if count < 1024 * 1024:
+        return f"{count / 1024:.1f} KiB"
+    return f"{count / (1024 * 1024):.1f} MiB"
+
+
+def _ticket_dict(ticket: Ticket) -> dict[str, Any]:
+    return {
+        "number": ticket.number,
+        "id": ticket.id,
+        "title": ticket.title,
+        "state": ticket.state or ticket.state_type.value,
+        "state_type": ticket.state_type.value,
+        "queue": ticket.queue,
+        "priority": ticket.priority,
+        "customer_user": ticket.customer_user,
+        "customer_id": ticket.customer_id,
+        "created_at": to_iso(ticket.created_at),
+        "changed_at": to_iso(ticket.changed_at),
+        "url": ticket.url,
+    }
+
+
+def _article_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "sender": article.sender.value,
+        "from": article.from_,
+        "to": article.to,
+        "subject": article.subject,
+        "created_at": to_iso(article.created_at),
+        "message_id": article.message_id,
+        "body": article.body,
+        "attachments": [
+            {"id": a.id, "filename": a.filename, "content_type": a.content_type, "size": a.size}
+            for a in article.attachments
+        ],
+    }
+
+
+def _source_dict(view: Any) -> dict[str, Any]:
+    return {
+        "profile": view.profile,
+        "source": view.source.value,
+        "error": str(view.error) if view.error else "",
+        "error_kind": view.error.kind if view.error else "",
+    }
+
+
+def _from_mirror(view: Any) -> int:
+    """When the help desk was not reachable and the local copy was shown: say so, exit 5."""
+    if view.error is None:
+        return EXIT_OK
+    _err(f"{view.error}; this is the local copy from the last time, which may be out of date")
+    return int(view.error.exit_code)
+
+
+def _tickets(args: argparse.Namespace, ctx: AppContext) -> int:
+    from app.services.tickets import StateFilter, TicketService
+
+    listing = TicketService(ctx).list_tickets(
+        args.profile,
+        scope=Scope(args.scope),
+        state=StateFilter(args.state),
+        search=args.search,
+    )
+    if args.json:
+        _emit_json(
+            {
+                **_source_dict(listing),
+                "scope": listing.scope.value,
+                "filter": {"state": args.state, "search": args.search},
+                "tickets": [_ticket_dict(t) for t in listing.tickets],
+            }
+        )
+    else:
+        for t in listing.tickets:
+            state = t.state or t.state_type.value
+            print(f"{t.number}\t{state}\t{t.title}\t{_local_time(t.changed_at)}")
+        if not listing.tickets:
+            print("no tickets" + ("" if args.state == "all" and not args.search else " match"))
+    return _from_mirror(listing)
+
+
+def _show(args: argparse.Namespace, ctx: AppContext) -> int:
+    from app.services.tickets import TicketService
+
+    number = _ticket_number(args.ticket)
+    if number is None:
+        return EXIT_USAGE
+    view = TicketService(ctx).thread(number, args.profile)
+    ticket, articles = view.thread.ticket, view.thread.articles
+    if args.json:
+        _emit_json(
+            {
+                **_source_dict(view),
+                "ticket": _ticket_dict(ticket),
+                "articles": [_article_dict(a) for a in articles],
+            }
+        )
+        return _from_mirror(view)
+    print(f"Ticket {ticket.number}: {ticket.title}")
+    facts = [f"State: {ticket.state or ticket.state_type.value}"]
+    facts += [f"Queue: {ticket.queue}"] if ticket.queue else []
+    facts.append(f"Changed: {_local_time(ticket.changed_at)}")
+    print("   ".join(facts))
+    if ticket.url:
+        print(ticket.url)
+    for index, article in enumerate(articles, 1):
+        who = article.from_ or article.sender.value
+        print(f"\n[{index}] {article.sender.value}, {who}, {_local_time(article.created_at)}")
+        print(f"Subject: {article.subject}")
+        print()
+        print(article.body.rstrip("\n") or "(no text)")
+        if article.attachments:
+            print("\nAttachments:")
+            for a in article.attachments:
+                print(f"  {a.filename} ({_size(a.size)})")
+    if not articles:
+        print("\n(no messages in the local copy)" if view.error else "\n(no messages)")
+    return _from_mirror(view)
+
+
+def _reply(args: argparse.Namespace, ctx: AppContext) -> int:
+    from app.services.outbox import OutboxService
+    from app.services.tickets import TicketService
+
+    number = _ticket_number(args.ticket)
+    if number is None:
+        return EXIT_USAGE
+    body = _read_body(args)
+    if body is None:
+        return EXIT_USAGE
+    if not body.strip():
+        raise NotReady("the body must not be empty")
+    missing = [path for path in args.attach if not path.is_file()]
+    if missing:
+        _err(f"attachment not found: {missing[0]}")
+        return EXIT_USAGE
+    submission = TicketService(ctx).follow_up(
+        number,
+        body,
+        profile_name=args.profile,
+        reopen=args.reopen,
+        check=not args.queue_only,
+    )
+    attachments = _store_attachments(args, ctx)
+    if attachments is None:
+        return EXIT_USAGE
+    outbox = OutboxService(ctx)
+    item = outbox.submit(dataclasses.replace(submission, attachments=tuple(attachments)))
+    return _deliver(args, outbox, item)
