@@ -236,6 +236,13 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+    except BrokenPipeError:
+        # The reader went away (``... --json | head``): not an error of ours. Point stdout at
+        # devnull so that the interpreter's final flush does not complain either.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 # -- profile ----------------------------------------------------------------------------------

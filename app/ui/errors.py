@@ -433,6 +433,16 @@ def _mail_problem(kind: str, reason: str, p: dict[str, Any]) -> tuple[str, str] 
                 "Errors", "Another mail program may have moved or deleted the mail."
             ),
         )
+    if kind == "rejected" and p.get("code") == "ticket_not_found":
+        return (
+            QCoreApplication.translate(
+                "Errors",
+                "The help desk has no ticket with this number, or does not show it to you.",
+            ),
+            QCoreApplication.translate(
+                "Errors", "Check the number; a colleague's ticket may need your company's access."
+            ),
+        )
     if kind == "rejected" and p.get("code") == "unknown_ticket":
         return (
             QCoreApplication.translate("Errors", "Your mailbox has no mail about this ticket."),

@@ -368,17 +368,17 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="552"/>
+        <location filename="../../app/ui/profiles.py" line="564"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="579"/>
+        <location filename="../../app/ui/profiles.py" line="591"/>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="596"/>
+        <location filename="../../app/ui/profiles.py" line="608"/>
         <source>✔ Connected as %1</source>
         <translation>✔ Connected as %1</translation>
     </message>
@@ -449,12 +449,12 @@
         <translation>(no subject)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="103"/>
+        <location filename="../../app/ui/lists.py" line="104"/>
         <source>%1 (follow-up to ticket %2)</source>
         <translation>%1 (follow-up to ticket %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="107"/>
+        <location filename="../../app/ui/lists.py" line="109"/>
         <source>%1 (open in the composer)</source>
         <translation>%1 (open in the composer)</translation>
     </message>
@@ -505,7 +505,7 @@
         <location filename="../../app/ui/errors.py" line="76"/>
         <location filename="../../app/ui/errors.py" line="105"/>
         <location filename="../../app/ui/errors.py" line="353"/>
-        <location filename="../../app/ui/errors.py" line="450"/>
+        <location filename="../../app/ui/errors.py" line="460"/>
         <source>The server said:</source>
         <translation>The server said:</translation>
     </message>
@@ -891,41 +891,51 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="438"/>
+        <source>The help desk has no ticket with this number, or does not show it to you.</source>
+        <translation>The help desk has no ticket with this number, or does not show it to you.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="442"/>
+        <source>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</source>
+        <translation>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="448"/>
         <source>Your mailbox has no mail about this ticket.</source>
         <translation>Your mailbox has no mail about this ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="439"/>
+        <location filename="../../app/ui/errors.py" line="449"/>
         <source>Sync again, or check the incoming mail folder in Settings.</source>
         <translation>Sync again, or check the incoming mail folder in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="456"/>
+        <location filename="../../app/ui/errors.py" line="466"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>The help desk&apos;s web service is not set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="459"/>
+        <location filename="../../app/ui/errors.py" line="469"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="465"/>
+        <location filename="../../app/ui/errors.py" line="475"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>The help desk has no web service “%1” for tickets.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="468"/>
+        <location filename="../../app/ui/errors.py" line="478"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="484"/>
+        <location filename="../../app/ui/errors.py" line="494"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Ticketwise hit an internal error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="487"/>
+        <location filename="../../app/ui/errors.py" line="497"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Your work is saved. Please report this with the log file.</translation>
     </message>
@@ -1149,128 +1159,128 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../app/ui/lists.py" line="167"/>
+        <location filename="../../app/ui/lists.py" line="169"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="172"/>
+        <location filename="../../app/ui/lists.py" line="174"/>
         <source>Tickets wait here until the help desk has them. When the server cannot be reached they are retried automatically.</source>
         <translation>Tickets wait here until the help desk has them. When the server cannot be reached they are retried automatically.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="179"/>
+        <location filename="../../app/ui/lists.py" line="181"/>
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="179"/>
+        <location filename="../../app/ui/lists.py" line="181"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="179"/>
+        <location filename="../../app/ui/lists.py" line="181"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="189"/>
+        <location filename="../../app/ui/lists.py" line="191"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="197"/>
+        <location filename="../../app/ui/lists.py" line="199"/>
         <source>&amp;Cancel sending</source>
         <translation>&amp;Cancel sending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="203"/>
+        <location filename="../../app/ui/lists.py" line="205"/>
         <source>&amp;Delete</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="205"/>
+        <location filename="../../app/ui/lists.py" line="207"/>
         <source>&amp;Edit as draft</source>
         <translation>&amp;Edit as draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="207"/>
+        <location filename="../../app/ui/lists.py" line="209"/>
         <source>&amp;Mark as sent</source>
         <translation>&amp;Mark as sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="209"/>
-        <location filename="../../app/ui/lists.py" line="306"/>
+        <location filename="../../app/ui/lists.py" line="211"/>
+        <location filename="../../app/ui/lists.py" line="308"/>
         <source>&amp;Retry</source>
         <translation>&amp;Retry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="211"/>
+        <location filename="../../app/ui/lists.py" line="213"/>
         <source>&amp;Send all now</source>
         <translation>&amp;Send all now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="213"/>
+        <location filename="../../app/ui/lists.py" line="215"/>
         <source>&amp;Follow up…</source>
         <translation>&amp;Follow up…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="215"/>
+        <location filename="../../app/ui/lists.py" line="217"/>
         <source>Add a message to the ticket this created (it lands on the same ticket).</source>
         <translation>Add a message to the ticket this created (it lands on the same ticket).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="234"/>
+        <location filename="../../app/ui/lists.py" line="236"/>
         <source>Sent · ticket %1</source>
         <translation>Sent · ticket %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="235"/>
+        <location filename="../../app/ui/lists.py" line="237"/>
         <source>Sent %1</source>
         <translation>Sent %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="237"/>
+        <location filename="../../app/ui/lists.py" line="239"/>
         <source>Sending…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="240"/>
+        <location filename="../../app/ui/lists.py" line="242"/>
         <source>Waiting · next try %1</source>
         <translation>Waiting · next try %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="243"/>
+        <location filename="../../app/ui/lists.py" line="245"/>
         <source>Queued</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="245"/>
+        <location filename="../../app/ui/lists.py" line="247"/>
         <source>Check needed</source>
         <translation>Check needed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="247"/>
+        <location filename="../../app/ui/lists.py" line="249"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="248"/>
+        <location filename="../../app/ui/lists.py" line="250"/>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="286"/>
+        <location filename="../../app/ui/lists.py" line="288"/>
         <source>Sending “%1”…</source>
         <translation>Sending “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="306"/>
+        <location filename="../../app/ui/lists.py" line="308"/>
         <source>Send &amp;again</source>
         <translation>Send &amp;again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="323"/>
+        <location filename="../../app/ui/lists.py" line="325"/>
         <source>Created %1 · %2 attachment(s) · %3 attempt(s)</source>
         <translation>Created %1 · %2 attachment(s) · %3 attempt(s)</translation>
     </message>
@@ -1278,390 +1288,390 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="63"/>
+        <location filename="../../app/ui/profiles.py" line="75"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="66"/>
+        <location filename="../../app/ui/profiles.py" line="78"/>
         <source>e.g. ACME support</source>
         <translation>e.g. ACME support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="68"/>
+        <location filename="../../app/ui/profiles.py" line="80"/>
         <source>E-mail (any help desk)</source>
         <translation>E-mail (any help desk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="69"/>
+        <location filename="../../app/ui/profiles.py" line="81"/>
         <source>OTRS · Znuny · OTOBO web service</source>
         <translation>OTRS · Znuny · OTOBO web service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="70"/>
+        <location filename="../../app/ui/profiles.py" line="82"/>
         <source>Request Tracker 5 (REST 2.0)</source>
         <translation>Request Tracker 5 (REST 2.0)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="72"/>
+        <location filename="../../app/ui/profiles.py" line="84"/>
         <source>the support address from your contract</source>
         <translation>the support address from your contract</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="74"/>
+        <location filename="../../app/ui/profiles.py" line="86"/>
         <source>https://help.example.com/otrs/</source>
         <translation>https://help.example.com/otrs/</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="77"/>
+        <location filename="../../app/ui/profiles.py" line="89"/>
         <source>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
         <translation>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="84"/>
+        <location filename="../../app/ui/profiles.py" line="96"/>
         <source>where new tickets go, e.g. Raw</source>
         <translation>where new tickets go, e.g. Raw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="87"/>
+        <location filename="../../app/ui/profiles.py" line="99"/>
         <source>optional: https://help.example.com/otrs/customer.pl</source>
         <translation>optional: https://help.example.com/otrs/customer.pl</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="89"/>
+        <location filename="../../app/ui/profiles.py" line="101"/>
         <source>Profile &amp;name:</source>
         <translation>Profile &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="90"/>
+        <location filename="../../app/ui/profiles.py" line="102"/>
         <source>Help-desk &amp;type:</source>
         <translation>Help-desk &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="91"/>
+        <location filename="../../app/ui/profiles.py" line="103"/>
         <source>Support &amp;address:</source>
         <translation>Support &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="92"/>
+        <location filename="../../app/ui/profiles.py" line="104"/>
         <source>Web service &amp;URL:</source>
         <translation>Web service &amp;URL:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="93"/>
+        <location filename="../../app/ui/profiles.py" line="105"/>
         <source>Web ser&amp;vice name:</source>
         <translation>Web ser&amp;vice name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="94"/>
+        <location filename="../../app/ui/profiles.py" line="106"/>
         <source>&amp;Queue:</source>
         <translation>&amp;Queue:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="95"/>
+        <location filename="../../app/ui/profiles.py" line="107"/>
         <source>Customer p&amp;ortal:</source>
         <translation>Customer p&amp;ortal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="99"/>
+        <location filename="../../app/ui/profiles.py" line="111"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="102"/>
+        <location filename="../../app/ui/profiles.py" line="114"/>
         <source>Jane Customer</source>
         <translation>Jane Customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="104"/>
+        <location filename="../../app/ui/profiles.py" line="116"/>
         <source>jane@example.com</source>
         <translation>jane@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="105"/>
+        <location filename="../../app/ui/profiles.py" line="117"/>
         <source>Your n&amp;ame:</source>
         <translation>Your n&amp;ame:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="106"/>
+        <location filename="../../app/ui/profiles.py" line="118"/>
         <source>Your &amp;e-mail:</source>
         <translation>Your &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="110"/>
-        <location filename="../../app/ui/profiles.py" line="458"/>
+        <location filename="../../app/ui/profiles.py" line="122"/>
+        <location filename="../../app/ui/profiles.py" line="470"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>Outgoing mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="115"/>
+        <location filename="../../app/ui/profiles.py" line="127"/>
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="120"/>
+        <location filename="../../app/ui/profiles.py" line="132"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="121"/>
+        <location filename="../../app/ui/profiles.py" line="133"/>
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS (port 465)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="122"/>
+        <location filename="../../app/ui/profiles.py" line="134"/>
         <source>None – unencrypted (port 25)</source>
         <translation>None – unencrypted (port 25)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="125"/>
-        <location filename="../../app/ui/profiles.py" line="192"/>
+        <location filename="../../app/ui/profiles.py" line="137"/>
+        <location filename="../../app/ui/profiles.py" line="204"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="129"/>
+        <location filename="../../app/ui/profiles.py" line="141"/>
         <source>Se&amp;curity:</source>
         <translation>Se&amp;curity:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="131"/>
-        <location filename="../../app/ui/profiles.py" line="461"/>
+        <location filename="../../app/ui/profiles.py" line="143"/>
+        <location filename="../../app/ui/profiles.py" line="473"/>
         <source>usually your e-mail address; empty: no login</source>
         <translation>usually your e-mail address; empty: no login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="134"/>
+        <location filename="../../app/ui/profiles.py" line="146"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="135"/>
+        <location filename="../../app/ui/profiles.py" line="147"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="136"/>
+        <location filename="../../app/ui/profiles.py" line="148"/>
         <source>Kept in your system keyring, never in a file.</source>
         <translation>Kept in your system keyring, never in a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="142"/>
+        <location filename="../../app/ui/profiles.py" line="154"/>
         <source>optional: your organisation&apos;s CA certificate (PEM)</source>
         <translation>optional: your organisation&apos;s CA certificate (PEM)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="144"/>
+        <location filename="../../app/ui/profiles.py" line="156"/>
         <source>Bro&amp;wse…</source>
         <translation>Bro&amp;wse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="127"/>
+        <location filename="../../app/ui/profiles.py" line="139"/>
         <source>S&amp;MTP server:</source>
         <translation>S&amp;MTP server:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="148"/>
+        <location filename="../../app/ui/profiles.py" line="160"/>
         <source>E&amp;xtra CA file:</source>
         <translation>E&amp;xtra CA file:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="152"/>
+        <location filename="../../app/ui/profiles.py" line="164"/>
         <source>Ticket &amp;hook:</source>
         <translation>Ticket &amp;hook:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="154"/>
+        <location filename="../../app/ui/profiles.py" line="166"/>
         <source>Your RT password, or an auth token from RT (Settings, Auth Tokens).</source>
         <translation>Your RT password, or an auth token from RT (Settings, Auth Tokens).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="160"/>
+        <location filename="../../app/ui/profiles.py" line="172"/>
         <source>OTRS · Znuny · OTOBO: [Ticket#N]</source>
         <translation>OTRS · Znuny · OTOBO: [Ticket#N]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="161"/>
+        <location filename="../../app/ui/profiles.py" line="173"/>
         <source>Request Tracker: [rtname #N]</source>
         <translation>Request Tracker: [rtname #N]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="164"/>
+        <location filename="../../app/ui/profiles.py" line="176"/>
         <source>How the help desk marks its ticket number in mail subjects. For Request Tracker, the ticket hook is the help desk&apos;s rtname.</source>
         <translation>How the help desk marks its ticket number in mail subjects. For Request Tracker, the ticket hook is the help desk&apos;s rtname.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="169"/>
+        <location filename="../../app/ui/profiles.py" line="181"/>
         <source>Ticket hook st&amp;yle:</source>
         <translation>Ticket hook st&amp;yle:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="172"/>
+        <location filename="../../app/ui/profiles.py" line="184"/>
         <source>Incoming mail (IMAP, optional)</source>
         <translation>Incoming mail (IMAP, optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="177"/>
+        <location filename="../../app/ui/profiles.py" line="189"/>
         <source>Where the help desk&apos;s replies arrive. With it, Ticketwise shows your tickets and their answers, learns the ticket numbers and keeps a copy of what you send in your Sent folder. Nothing in the mailbox is marked read or deleted.</source>
         <translation>Where the help desk&apos;s replies arrive. With it, Ticketwise shows your tickets and their answers, learns the ticket numbers and keeps a copy of what you send in your Sent folder. Nothing in the mailbox is marked read or deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="186"/>
+        <location filename="../../app/ui/profiles.py" line="198"/>
         <source>imap.example.com; empty: only send</source>
         <translation>imap.example.com; empty: only send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="194"/>
+        <location filename="../../app/ui/profiles.py" line="206"/>
         <source>IMAP ser&amp;ver:</source>
         <translation>IMAP ser&amp;ver:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="196"/>
+        <location filename="../../app/ui/profiles.py" line="208"/>
         <source>SSL/TLS (port 993)</source>
         <translation>SSL/TLS (port 993)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="197"/>
+        <location filename="../../app/ui/profiles.py" line="209"/>
         <source>STARTTLS (port 143)</source>
         <translation>STARTTLS (port 143)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="198"/>
+        <location filename="../../app/ui/profiles.py" line="210"/>
         <source>None – unencrypted (port 143)</source>
         <translation>None – unencrypted (port 143)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="199"/>
+        <location filename="../../app/ui/profiles.py" line="211"/>
         <source>Secur&amp;ity:</source>
         <translation>Secur&amp;ity:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="201"/>
+        <location filename="../../app/ui/profiles.py" line="213"/>
         <source>empty: the same login as for sending</source>
         <translation>empty: the same login as for sending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="202"/>
+        <location filename="../../app/ui/profiles.py" line="214"/>
         <source>Login:</source>
         <translation>Login:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="205"/>
+        <location filename="../../app/ui/profiles.py" line="217"/>
         <source>empty: the same password as for sending</source>
         <translation>empty: the same password as for sending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="206"/>
+        <location filename="../../app/ui/profiles.py" line="218"/>
         <source>Passwo&amp;rd:</source>
         <translation>Passwo&amp;rd:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="209"/>
+        <location filename="../../app/ui/profiles.py" line="221"/>
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="311"/>
+        <location filename="../../app/ui/profiles.py" line="323"/>
         <source>stored in the keyring – type to replace</source>
         <translation>stored in the keyring – type to replace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="381"/>
+        <location filename="../../app/ui/profiles.py" line="393"/>
         <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
         <translation>Give the profile a name (letters, digits, spaces, . @ + -).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="382"/>
+        <location filename="../../app/ui/profiles.py" line="394"/>
         <source>The support address is not a valid e-mail address.</source>
         <translation>The support address is not a valid e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="383"/>
+        <location filename="../../app/ui/profiles.py" line="395"/>
         <source>Your e-mail address is not valid.</source>
         <translation>Your e-mail address is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="384"/>
+        <location filename="../../app/ui/profiles.py" line="396"/>
         <source>Enter the SMTP server&apos;s name.</source>
         <translation>Enter the SMTP server&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="385"/>
+        <location filename="../../app/ui/profiles.py" line="397"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>The port must be between 1 and 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="386"/>
+        <location filename="../../app/ui/profiles.py" line="398"/>
         <source>The CA file does not exist.</source>
         <translation>The CA file does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="387"/>
+        <location filename="../../app/ui/profiles.py" line="399"/>
         <source>This kind of help desk is not supported yet.</source>
         <translation>This kind of help desk is not supported yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="388"/>
+        <location filename="../../app/ui/profiles.py" line="400"/>
         <source>Enter the web service&apos;s address (starting with https://).</source>
         <translation>Enter the web service&apos;s address (starting with https://).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="389"/>
+        <location filename="../../app/ui/profiles.py" line="401"/>
         <source>Enter your login name.</source>
         <translation>Enter your login name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="390"/>
+        <location filename="../../app/ui/profiles.py" line="402"/>
         <source>Enter the queue that new tickets go to.</source>
         <translation>Enter the queue that new tickets go to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="391"/>
+        <location filename="../../app/ui/profiles.py" line="403"/>
         <source>Enter the IMAP server&apos;s name (or leave it empty).</source>
         <translation>Enter the IMAP server&apos;s name (or leave it empty).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="392"/>
+        <location filename="../../app/ui/profiles.py" line="404"/>
         <source>The IMAP port must be between 1 and 65535.</source>
         <translation>The IMAP port must be between 1 and 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="393"/>
+        <location filename="../../app/ui/profiles.py" line="405"/>
         <source>Enter the login for the IMAP server.</source>
         <translation>Enter the login for the IMAP server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="394"/>
+        <location filename="../../app/ui/profiles.py" line="406"/>
         <source>Enter the help desk&apos;s rtname as its ticket hook.</source>
         <translation>Enter the help desk&apos;s rtname as its ticket hook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="398"/>
+        <location filename="../../app/ui/profiles.py" line="410"/>
         <source>Enter the password for the login.</source>
         <translation>Enter the password for the login.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="458"/>
+        <location filename="../../app/ui/profiles.py" line="470"/>
         <source>Your login</source>
         <translation>Your login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="463"/>
+        <location filename="../../app/ui/profiles.py" line="475"/>
         <source>your login for the help desk&apos;s customer portal</source>
         <translation>your login for the help desk&apos;s customer portal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="484"/>
+        <location filename="../../app/ui/profiles.py" line="496"/>
         <source>the rtname, e.g. rt.example.com</source>
         <translation>the rtname, e.g. rt.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="526"/>
+        <location filename="../../app/ui/profiles.py" line="538"/>
         <source>CA certificate file</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="528"/>
+        <location filename="../../app/ui/profiles.py" line="540"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -1669,27 +1679,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="820"/>
+        <location filename="../../app/ui/profiles.py" line="832"/>
         <source>Set up your help desk</source>
         <translation>Set up your help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="827"/>
+        <location filename="../../app/ui/profiles.py" line="839"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="836"/>
+        <location filename="../../app/ui/profiles.py" line="848"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="842"/>
+        <location filename="../../app/ui/profiles.py" line="854"/>
         <source>Save and &amp;send</source>
         <translation>Save and &amp;send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="871"/>
+        <location filename="../../app/ui/profiles.py" line="883"/>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
     </message>
@@ -1697,97 +1707,97 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="617"/>
+        <location filename="../../app/ui/profiles.py" line="629"/>
         <source>Ticketwise – Settings</source>
         <translation>Ticketwise – Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="624"/>
+        <location filename="../../app/ui/profiles.py" line="636"/>
         <source>Help desks</source>
         <translation>Help desks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="625"/>
+        <location filename="../../app/ui/profiles.py" line="637"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="643"/>
+        <location filename="../../app/ui/profiles.py" line="655"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="641"/>
+        <location filename="../../app/ui/profiles.py" line="653"/>
         <source>A&amp;dd</source>
         <translation>A&amp;dd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="653"/>
+        <location filename="../../app/ui/profiles.py" line="665"/>
         <source>Ma&amp;ke this the default for new tickets</source>
         <translation>Ma&amp;ke this the default for new tickets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="660"/>
+        <location filename="../../app/ui/profiles.py" line="672"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Save profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="672"/>
+        <location filename="../../app/ui/profiles.py" line="684"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="678"/>
+        <location filename="../../app/ui/profiles.py" line="690"/>
         <source>Show an icon in the system tray</source>
         <translation>Show an icon in the system tray</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="680"/>
+        <location filename="../../app/ui/profiles.py" line="692"/>
         <source>Closing the window keeps Ticketwise in the tray</source>
         <translation>Closing the window keeps Ticketwise in the tray</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="682"/>
+        <location filename="../../app/ui/profiles.py" line="694"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="683"/>
+        <location filename="../../app/ui/profiles.py" line="695"/>
         <source>A new language applies the next time Ticketwise starts.</source>
         <translation>A new language applies the next time Ticketwise starts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="697"/>
+        <location filename="../../app/ui/profiles.py" line="709"/>
         <source>%1 (default)</source>
         <translation>%1 (default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="750"/>
+        <location filename="../../app/ui/profiles.py" line="762"/>
         <source>Remove profile</source>
         <translation>Remove profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="751"/>
+        <location filename="../../app/ui/profiles.py" line="763"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Remove the profile “%1” and its stored password?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="761"/>
+        <location filename="../../app/ui/profiles.py" line="773"/>
         <source>Profile not removed</source>
         <translation>Profile not removed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="776"/>
+        <location filename="../../app/ui/profiles.py" line="788"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="794"/>
+        <location filename="../../app/ui/profiles.py" line="806"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="801"/>
+        <location filename="../../app/ui/profiles.py" line="813"/>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
     </message>

@@ -368,17 +368,17 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="552"/>
+        <location filename="../../app/ui/profiles.py" line="564"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Verifica connessione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="579"/>
+        <location filename="../../app/ui/profiles.py" line="591"/>
         <source>Connecting to %1…</source>
         <translation>Connessione a %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="596"/>
+        <location filename="../../app/ui/profiles.py" line="608"/>
         <source>✔ Connected as %1</source>
         <translation>✔ Connesso come %1</translation>
     </message>
@@ -449,12 +449,12 @@
         <translation>(senza oggetto)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="103"/>
+        <location filename="../../app/ui/lists.py" line="104"/>
         <source>%1 (follow-up to ticket %2)</source>
         <translation>%1 (seguito del ticket %2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="107"/>
+        <location filename="../../app/ui/lists.py" line="109"/>
         <source>%1 (open in the composer)</source>
         <translation>%1 (aperta nell&apos;editor)</translation>
     </message>
@@ -505,7 +505,7 @@
         <location filename="../../app/ui/errors.py" line="76"/>
         <location filename="../../app/ui/errors.py" line="105"/>
         <location filename="../../app/ui/errors.py" line="353"/>
-        <location filename="../../app/ui/errors.py" line="450"/>
+        <location filename="../../app/ui/errors.py" line="460"/>
         <source>The server said:</source>
         <translation>Risposta del server:</translation>
     </message>
@@ -891,41 +891,51 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="438"/>
+        <source>The help desk has no ticket with this number, or does not show it to you.</source>
+        <translation>L&apos;help desk non ha un ticket con questo numero, oppure non te lo mostra.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="442"/>
+        <source>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</source>
+        <translation>Controlla il numero; per il ticket di un collega può servire l&apos;accesso della tua azienda.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="448"/>
         <source>Your mailbox has no mail about this ticket.</source>
         <translation>Nella tua casella non c&apos;è posta su questo ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="439"/>
+        <location filename="../../app/ui/errors.py" line="449"/>
         <source>Sync again, or check the incoming mail folder in Settings.</source>
         <translation>Sincronizza di nuovo, oppure controlla la cartella della posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="456"/>
+        <location filename="../../app/ui/errors.py" line="466"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>Il servizio web dell&apos;help desk non è configurato correttamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="459"/>
+        <location filename="../../app/ui/errors.py" line="469"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Avvisa gli amministratori dell&apos;help desk: nelle Impostazioni non si può correggere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="465"/>
+        <location filename="../../app/ui/errors.py" line="475"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>L&apos;help desk non ha un servizio web “%1” per i ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="468"/>
+        <location filename="../../app/ui/errors.py" line="478"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Controlla il nome del servizio web nelle Impostazioni (di solito GenericTicketConnectorREST); gli amministratori dell&apos;help desk lo vedono in Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="484"/>
+        <location filename="../../app/ui/errors.py" line="494"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Si è verificato un errore interno di Ticketwise: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="487"/>
+        <location filename="../../app/ui/errors.py" line="497"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
     </message>
@@ -1149,128 +1159,128 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../app/ui/lists.py" line="167"/>
+        <location filename="../../app/ui/lists.py" line="169"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="172"/>
+        <location filename="../../app/ui/lists.py" line="174"/>
         <source>Tickets wait here until the help desk has them. When the server cannot be reached they are retried automatically.</source>
         <translation>I ticket restano qui finché l&apos;help desk non li riceve. Se il server non è raggiungibile, l&apos;invio viene ritentato automaticamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="179"/>
+        <location filename="../../app/ui/lists.py" line="181"/>
         <source>Subject</source>
         <translation>Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="179"/>
+        <location filename="../../app/ui/lists.py" line="181"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="179"/>
+        <location filename="../../app/ui/lists.py" line="181"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="189"/>
+        <location filename="../../app/ui/lists.py" line="191"/>
         <source>The outbox is empty.</source>
         <translation>La posta in uscita è vuota.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="197"/>
+        <location filename="../../app/ui/lists.py" line="199"/>
         <source>&amp;Cancel sending</source>
         <translation>Annulla &amp;invio</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="203"/>
+        <location filename="../../app/ui/lists.py" line="205"/>
         <source>&amp;Delete</source>
         <translation>&amp;Elimina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="205"/>
+        <location filename="../../app/ui/lists.py" line="207"/>
         <source>&amp;Edit as draft</source>
         <translation>&amp;Modifica come bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="207"/>
+        <location filename="../../app/ui/lists.py" line="209"/>
         <source>&amp;Mark as sent</source>
         <translation>&amp;Segna come inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="209"/>
-        <location filename="../../app/ui/lists.py" line="306"/>
+        <location filename="../../app/ui/lists.py" line="211"/>
+        <location filename="../../app/ui/lists.py" line="308"/>
         <source>&amp;Retry</source>
         <translation>&amp;Riprova</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="211"/>
+        <location filename="../../app/ui/lists.py" line="213"/>
         <source>&amp;Send all now</source>
         <translation>Invia &amp;tutto ora</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="213"/>
+        <location filename="../../app/ui/lists.py" line="215"/>
         <source>&amp;Follow up…</source>
         <translation>Aggiungi un seg&amp;uito…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="215"/>
+        <location filename="../../app/ui/lists.py" line="217"/>
         <source>Add a message to the ticket this created (it lands on the same ticket).</source>
         <translation>Aggiungi un messaggio al ticket creato (finisce sullo stesso ticket).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="234"/>
+        <location filename="../../app/ui/lists.py" line="236"/>
         <source>Sent · ticket %1</source>
         <translation>Inviato · ticket %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="235"/>
+        <location filename="../../app/ui/lists.py" line="237"/>
         <source>Sent %1</source>
         <translation>Inviato %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="237"/>
+        <location filename="../../app/ui/lists.py" line="239"/>
         <source>Sending…</source>
         <translation>Invio in corso…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="240"/>
+        <location filename="../../app/ui/lists.py" line="242"/>
         <source>Waiting · next try %1</source>
         <translation>In attesa · prossimo tentativo %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="243"/>
+        <location filename="../../app/ui/lists.py" line="245"/>
         <source>Queued</source>
         <translation>In coda</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="245"/>
+        <location filename="../../app/ui/lists.py" line="247"/>
         <source>Check needed</source>
         <translation>Da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="247"/>
+        <location filename="../../app/ui/lists.py" line="249"/>
         <source>Cancelled</source>
         <translation>Annullato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="248"/>
+        <location filename="../../app/ui/lists.py" line="250"/>
         <source>Needs attention</source>
         <translation>Richiede attenzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="286"/>
+        <location filename="../../app/ui/lists.py" line="288"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="306"/>
+        <location filename="../../app/ui/lists.py" line="308"/>
         <source>Send &amp;again</source>
         <translation>Invia di &amp;nuovo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists.py" line="323"/>
+        <location filename="../../app/ui/lists.py" line="325"/>
         <source>Created %1 · %2 attachment(s) · %3 attempt(s)</source>
         <translation>Creato %1 · allegati: %2 · tentativi: %3</translation>
     </message>
@@ -1278,390 +1288,390 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="63"/>
+        <location filename="../../app/ui/profiles.py" line="75"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="66"/>
+        <location filename="../../app/ui/profiles.py" line="78"/>
         <source>e.g. ACME support</source>
         <translation>ad es. Assistenza ACME</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="68"/>
+        <location filename="../../app/ui/profiles.py" line="80"/>
         <source>E-mail (any help desk)</source>
         <translation>E-mail (qualsiasi help desk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="69"/>
+        <location filename="../../app/ui/profiles.py" line="81"/>
         <source>OTRS · Znuny · OTOBO web service</source>
         <translation>Servizio web OTRS · Znuny · OTOBO</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="70"/>
+        <location filename="../../app/ui/profiles.py" line="82"/>
         <source>Request Tracker 5 (REST 2.0)</source>
         <translation>Request Tracker 5 (REST 2.0)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="72"/>
+        <location filename="../../app/ui/profiles.py" line="84"/>
         <source>the support address from your contract</source>
         <translation>l&apos;indirizzo di assistenza indicato nel contratto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="74"/>
+        <location filename="../../app/ui/profiles.py" line="86"/>
         <source>https://help.example.com/otrs/</source>
         <translation>https://help.example.com/otrs/</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="77"/>
+        <location filename="../../app/ui/profiles.py" line="89"/>
         <source>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
         <translation>L&apos;indirizzo dell&apos;help desk, oppure l&apos;URL completo del servizio web (…/nph-genericinterface.pl/Webservice/NOME).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="84"/>
+        <location filename="../../app/ui/profiles.py" line="96"/>
         <source>where new tickets go, e.g. Raw</source>
         <translation>dove vanno i nuovi ticket, ad es. Raw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="87"/>
+        <location filename="../../app/ui/profiles.py" line="99"/>
         <source>optional: https://help.example.com/otrs/customer.pl</source>
         <translation>facoltativo: https://help.example.com/otrs/customer.pl</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="89"/>
+        <location filename="../../app/ui/profiles.py" line="101"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nome profilo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="90"/>
+        <location filename="../../app/ui/profiles.py" line="102"/>
         <source>Help-desk &amp;type:</source>
         <translation>Tipo di &amp;help desk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="91"/>
+        <location filename="../../app/ui/profiles.py" line="103"/>
         <source>Support &amp;address:</source>
         <translation>&amp;Indirizzo di assistenza:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="92"/>
+        <location filename="../../app/ui/profiles.py" line="104"/>
         <source>Web service &amp;URL:</source>
         <translation>Indiri&amp;zzo del servizio web:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="93"/>
+        <location filename="../../app/ui/profiles.py" line="105"/>
         <source>Web ser&amp;vice name:</source>
         <translation>Nome del servizio &amp;web:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="94"/>
+        <location filename="../../app/ui/profiles.py" line="106"/>
         <source>&amp;Queue:</source>
         <translation>Coda dei tic&amp;ket:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="95"/>
+        <location filename="../../app/ui/profiles.py" line="107"/>
         <source>Customer p&amp;ortal:</source>
         <translation>Portale we&amp;b dei clienti:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="99"/>
+        <location filename="../../app/ui/profiles.py" line="111"/>
         <source>You</source>
         <translation>I tuoi dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="102"/>
+        <location filename="../../app/ui/profiles.py" line="114"/>
         <source>Jane Customer</source>
         <translation>Mario Rossi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="104"/>
+        <location filename="../../app/ui/profiles.py" line="116"/>
         <source>jane@example.com</source>
         <translation>mario.rossi@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="105"/>
+        <location filename="../../app/ui/profiles.py" line="117"/>
         <source>Your n&amp;ame:</source>
         <translation>Il tuo n&amp;ome:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="106"/>
+        <location filename="../../app/ui/profiles.py" line="118"/>
         <source>Your &amp;e-mail:</source>
         <translation>La tua &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="110"/>
-        <location filename="../../app/ui/profiles.py" line="458"/>
+        <location filename="../../app/ui/profiles.py" line="122"/>
+        <location filename="../../app/ui/profiles.py" line="470"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>Server di posta in uscita (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="115"/>
+        <location filename="../../app/ui/profiles.py" line="127"/>
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="120"/>
+        <location filename="../../app/ui/profiles.py" line="132"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (porta 587)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="121"/>
+        <location filename="../../app/ui/profiles.py" line="133"/>
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS (porta 465)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="122"/>
+        <location filename="../../app/ui/profiles.py" line="134"/>
         <source>None – unencrypted (port 25)</source>
         <translation>Nessuna – non cifrata (porta 25)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="125"/>
-        <location filename="../../app/ui/profiles.py" line="192"/>
+        <location filename="../../app/ui/profiles.py" line="137"/>
+        <location filename="../../app/ui/profiles.py" line="204"/>
         <source>Port:</source>
         <translation>Porta:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="129"/>
+        <location filename="../../app/ui/profiles.py" line="141"/>
         <source>Se&amp;curity:</source>
         <translation>Si&amp;curezza:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="131"/>
-        <location filename="../../app/ui/profiles.py" line="461"/>
+        <location filename="../../app/ui/profiles.py" line="143"/>
+        <location filename="../../app/ui/profiles.py" line="473"/>
         <source>usually your e-mail address; empty: no login</source>
         <translation>di solito il tuo indirizzo e-mail; vuoto: nessun accesso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="134"/>
+        <location filename="../../app/ui/profiles.py" line="146"/>
         <source>&amp;Login:</source>
         <translation>Nome &amp;utente:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="135"/>
+        <location filename="../../app/ui/profiles.py" line="147"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="136"/>
+        <location filename="../../app/ui/profiles.py" line="148"/>
         <source>Kept in your system keyring, never in a file.</source>
         <translation>Conservata nel portachiavi di sistema, mai in un file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="142"/>
+        <location filename="../../app/ui/profiles.py" line="154"/>
         <source>optional: your organisation&apos;s CA certificate (PEM)</source>
         <translation>facoltativo: il certificato CA della tua organizzazione (PEM)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="144"/>
+        <location filename="../../app/ui/profiles.py" line="156"/>
         <source>Bro&amp;wse…</source>
         <translation>Sfo&amp;glia…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="127"/>
+        <location filename="../../app/ui/profiles.py" line="139"/>
         <source>S&amp;MTP server:</source>
         <translation>Se&amp;rver SMTP:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="148"/>
+        <location filename="../../app/ui/profiles.py" line="160"/>
         <source>E&amp;xtra CA file:</source>
         <translation>&amp;File CA aggiuntivo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="152"/>
+        <location filename="../../app/ui/profiles.py" line="164"/>
         <source>Ticket &amp;hook:</source>
         <translation>Prefisso &amp;ticket:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="154"/>
+        <location filename="../../app/ui/profiles.py" line="166"/>
         <source>Your RT password, or an auth token from RT (Settings, Auth Tokens).</source>
         <translation>La tua password di RT, oppure un token di autenticazione di RT (Impostazioni, Auth Tokens).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="160"/>
+        <location filename="../../app/ui/profiles.py" line="172"/>
         <source>OTRS · Znuny · OTOBO: [Ticket#N]</source>
         <translation>OTRS · Znuny · OTOBO: [Ticket#N]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="161"/>
+        <location filename="../../app/ui/profiles.py" line="173"/>
         <source>Request Tracker: [rtname #N]</source>
         <translation>Request Tracker: [rtname #N]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="164"/>
+        <location filename="../../app/ui/profiles.py" line="176"/>
         <source>How the help desk marks its ticket number in mail subjects. For Request Tracker, the ticket hook is the help desk&apos;s rtname.</source>
         <translation>Come l&apos;help desk indica il numero del ticket nell&apos;oggetto delle mail. Per Request Tracker il prefisso è il rtname dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="169"/>
+        <location filename="../../app/ui/profiles.py" line="181"/>
         <source>Ticket hook st&amp;yle:</source>
         <translation>Formato del tic&amp;ket nell&apos;oggetto:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="172"/>
+        <location filename="../../app/ui/profiles.py" line="184"/>
         <source>Incoming mail (IMAP, optional)</source>
         <translation>Posta in arrivo (IMAP, facoltativa)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="177"/>
+        <location filename="../../app/ui/profiles.py" line="189"/>
         <source>Where the help desk&apos;s replies arrive. With it, Ticketwise shows your tickets and their answers, learns the ticket numbers and keeps a copy of what you send in your Sent folder. Nothing in the mailbox is marked read or deleted.</source>
         <translation>Dove arrivano le risposte dell&apos;help desk. Con essa Ticketwise mostra i tuoi ticket e le risposte, impara i numeri dei ticket e conserva una copia di ciò che invii nella cartella della posta inviata. Nella casella nulla viene segnato come letto o cancellato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="186"/>
+        <location filename="../../app/ui/profiles.py" line="198"/>
         <source>imap.example.com; empty: only send</source>
         <translation>imap.example.com; vuoto: solo invio</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="194"/>
+        <location filename="../../app/ui/profiles.py" line="206"/>
         <source>IMAP ser&amp;ver:</source>
         <translation>Indiri&amp;zzo del server IMAP:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="196"/>
+        <location filename="../../app/ui/profiles.py" line="208"/>
         <source>SSL/TLS (port 993)</source>
         <translation>SSL/TLS (porta 993)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="197"/>
+        <location filename="../../app/ui/profiles.py" line="209"/>
         <source>STARTTLS (port 143)</source>
         <translation>STARTTLS (porta 143)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="198"/>
+        <location filename="../../app/ui/profiles.py" line="210"/>
         <source>None – unencrypted (port 143)</source>
         <translation>Nessuna – non cifrata (porta 143)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="199"/>
+        <location filename="../../app/ui/profiles.py" line="211"/>
         <source>Secur&amp;ity:</source>
         <translation>&amp;Livello di sicurezza:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="201"/>
+        <location filename="../../app/ui/profiles.py" line="213"/>
         <source>empty: the same login as for sending</source>
         <translation>vuoto: lo stesso nome utente dell&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="202"/>
+        <location filename="../../app/ui/profiles.py" line="214"/>
         <source>Login:</source>
         <translation>Nome utente:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="205"/>
+        <location filename="../../app/ui/profiles.py" line="217"/>
         <source>empty: the same password as for sending</source>
         <translation>vuota: la stessa password dell&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="206"/>
+        <location filename="../../app/ui/profiles.py" line="218"/>
         <source>Passwo&amp;rd:</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="209"/>
+        <location filename="../../app/ui/profiles.py" line="221"/>
         <source>Folder:</source>
         <translation>Cartella:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="311"/>
+        <location filename="../../app/ui/profiles.py" line="323"/>
         <source>stored in the keyring – type to replace</source>
         <translation>salvata nel portachiavi – digita per sostituirla</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="381"/>
+        <location filename="../../app/ui/profiles.py" line="393"/>
         <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
         <translation>Dai un nome al profilo (lettere, cifre, spazi, . @ + -).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="382"/>
+        <location filename="../../app/ui/profiles.py" line="394"/>
         <source>The support address is not a valid e-mail address.</source>
         <translation>L&apos;indirizzo di assistenza non è un indirizzo e-mail valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="383"/>
+        <location filename="../../app/ui/profiles.py" line="395"/>
         <source>Your e-mail address is not valid.</source>
         <translation>Il tuo indirizzo e-mail non è valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="384"/>
+        <location filename="../../app/ui/profiles.py" line="396"/>
         <source>Enter the SMTP server&apos;s name.</source>
         <translation>Inserisci il nome del server SMTP.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="385"/>
+        <location filename="../../app/ui/profiles.py" line="397"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>La porta deve essere compresa tra 1 e 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="386"/>
+        <location filename="../../app/ui/profiles.py" line="398"/>
         <source>The CA file does not exist.</source>
         <translation>Il file CA non esiste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="387"/>
+        <location filename="../../app/ui/profiles.py" line="399"/>
         <source>This kind of help desk is not supported yet.</source>
         <translation>Questo tipo di help desk non è ancora supportato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="388"/>
+        <location filename="../../app/ui/profiles.py" line="400"/>
         <source>Enter the web service&apos;s address (starting with https://).</source>
         <translation>Inserisci l&apos;indirizzo del servizio web (che inizia con https://).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="389"/>
+        <location filename="../../app/ui/profiles.py" line="401"/>
         <source>Enter your login name.</source>
         <translation>Inserisci il tuo nome utente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="390"/>
+        <location filename="../../app/ui/profiles.py" line="402"/>
         <source>Enter the queue that new tickets go to.</source>
         <translation>Inserisci la coda in cui vanno i nuovi ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="391"/>
+        <location filename="../../app/ui/profiles.py" line="403"/>
         <source>Enter the IMAP server&apos;s name (or leave it empty).</source>
         <translation>Inserisci il nome del server IMAP (o lascialo vuoto).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="392"/>
+        <location filename="../../app/ui/profiles.py" line="404"/>
         <source>The IMAP port must be between 1 and 65535.</source>
         <translation>La porta IMAP deve essere tra 1 e 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="393"/>
+        <location filename="../../app/ui/profiles.py" line="405"/>
         <source>Enter the login for the IMAP server.</source>
         <translation>Inserisci il nome utente per il server IMAP.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="394"/>
+        <location filename="../../app/ui/profiles.py" line="406"/>
         <source>Enter the help desk&apos;s rtname as its ticket hook.</source>
         <translation>Inserisci come prefisso ticket il rtname dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="398"/>
+        <location filename="../../app/ui/profiles.py" line="410"/>
         <source>Enter the password for the login.</source>
         <translation>Inserisci la password per l&apos;accesso.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="458"/>
+        <location filename="../../app/ui/profiles.py" line="470"/>
         <source>Your login</source>
         <translation>Il tuo accesso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="463"/>
+        <location filename="../../app/ui/profiles.py" line="475"/>
         <source>your login for the help desk&apos;s customer portal</source>
         <translation>il tuo nome utente del portale clienti dell&apos;help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="484"/>
+        <location filename="../../app/ui/profiles.py" line="496"/>
         <source>the rtname, e.g. rt.example.com</source>
         <translation>il rtname, p. es. rt.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="526"/>
+        <location filename="../../app/ui/profiles.py" line="538"/>
         <source>CA certificate file</source>
         <translation>File del certificato CA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="528"/>
+        <location filename="../../app/ui/profiles.py" line="540"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificati (*.pem *.crt *.cer);;Tutti i file (*)</translation>
     </message>
@@ -1669,27 +1679,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="820"/>
+        <location filename="../../app/ui/profiles.py" line="832"/>
         <source>Set up your help desk</source>
         <translation>Configura il tuo help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="827"/>
+        <location filename="../../app/ui/profiles.py" line="839"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Dove devono arrivare i tuoi ticket?&lt;/b&gt;&lt;br&gt;Inserisci l&apos;indirizzo di assistenza dell&apos;help desk e l&apos;account di posta da cui Ticketwise invia. Basta farlo una volta; intanto il ticket resta salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="836"/>
+        <location filename="../../app/ui/profiles.py" line="848"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="842"/>
+        <location filename="../../app/ui/profiles.py" line="854"/>
         <source>Save and &amp;send</source>
         <translation>&amp;Salva e invia</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="871"/>
+        <location filename="../../app/ui/profiles.py" line="883"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -1697,97 +1707,97 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="617"/>
+        <location filename="../../app/ui/profiles.py" line="629"/>
         <source>Ticketwise – Settings</source>
         <translation>Ticketwise – Impostazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="624"/>
+        <location filename="../../app/ui/profiles.py" line="636"/>
         <source>Help desks</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="625"/>
+        <location filename="../../app/ui/profiles.py" line="637"/>
         <source>General</source>
         <translation>Generali</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="643"/>
+        <location filename="../../app/ui/profiles.py" line="655"/>
         <source>Re&amp;move</source>
         <translation>Ri&amp;muovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="641"/>
+        <location filename="../../app/ui/profiles.py" line="653"/>
         <source>A&amp;dd</source>
         <translation>&amp;Aggiungi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="653"/>
+        <location filename="../../app/ui/profiles.py" line="665"/>
         <source>Ma&amp;ke this the default for new tickets</source>
         <translation>Usa come pre&amp;definito per i nuovi ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="660"/>
+        <location filename="../../app/ui/profiles.py" line="672"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="672"/>
+        <location filename="../../app/ui/profiles.py" line="684"/>
         <source>System language</source>
         <translation>Lingua del sistema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="678"/>
+        <location filename="../../app/ui/profiles.py" line="690"/>
         <source>Show an icon in the system tray</source>
         <translation>Mostra un&apos;icona nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="680"/>
+        <location filename="../../app/ui/profiles.py" line="692"/>
         <source>Closing the window keeps Ticketwise in the tray</source>
         <translation>Chiudendo la finestra, Ticketwise resta nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="682"/>
+        <location filename="../../app/ui/profiles.py" line="694"/>
         <source>&amp;Language:</source>
         <translation>&amp;Lingua:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="683"/>
+        <location filename="../../app/ui/profiles.py" line="695"/>
         <source>A new language applies the next time Ticketwise starts.</source>
         <translation>La nuova lingua sarà attiva al prossimo avvio di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="697"/>
+        <location filename="../../app/ui/profiles.py" line="709"/>
         <source>%1 (default)</source>
         <translation>%1 (predefinito)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="750"/>
+        <location filename="../../app/ui/profiles.py" line="762"/>
         <source>Remove profile</source>
         <translation>Rimuovi profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="751"/>
+        <location filename="../../app/ui/profiles.py" line="763"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Rimuovere il profilo “%1” e la relativa password salvata?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="761"/>
+        <location filename="../../app/ui/profiles.py" line="773"/>
         <source>Profile not removed</source>
         <translation>Profilo non rimosso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="776"/>
+        <location filename="../../app/ui/profiles.py" line="788"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="794"/>
+        <location filename="../../app/ui/profiles.py" line="806"/>
         <source>Saved.</source>
         <translation>Salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="801"/>
+        <location filename="../../app/ui/profiles.py" line="813"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
