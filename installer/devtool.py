@@ -11,6 +11,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -708,6 +709,25 @@ def command_bench(args: list[str], opts: Options) -> int:
     return exit_code(codes[0]) if codes else 0
 
 
+_UNFINISHED = re.compile(
+    r"(<source>(?P<source>.*?)</source>\s*(?:<comment>.*?</comment>\s*)?)"
+    r"<translation type=\"unfinished\">\s*</translation>",
+    re.DOTALL,
+)
+
+
+def finish_source_language(ts: Path) -> int:
+    """In the English .ts, a new message's translation is its source: mark it finished (editing
+    the text in place keeps lupdate's layout, so the diff shows only the new entries)."""
+    text = ts.read_text(encoding="utf-8")
+    updated, count = _UNFINISHED.subn(
+        lambda m: f"{m.group(1)}<translation>{m.group('source')}</translation>", text
+    )
+    if count:
+        ts.write_text(updated, encoding="utf-8")
+    return count
+
+
 def command_lupdate(args: list[str], opts: Options) -> int:
     """Update every .ts from the UI code, then say what is left to translate."""
     env = setup("run", opts, libraries_required=False)
@@ -720,6 +740,10 @@ def command_lupdate(args: list[str], opts: Options) -> int:
         cmd = lupdate_argv(lupdate, language, ts, args)
         if run_quietly(cmd, f"pyside6-lupdate {shown(ts)}", opts, env=env.environ) != 0:
             raise SetupError(f"could not update {shown(ts)} (output above)")
+        if language == SOURCE_LANGUAGE:
+            copied = finish_source_language(ts)
+            if copied:
+                say(f"{shown(ts)}: {copied} new English message(s) marked finished")
     for language in LANGUAGES:
         ts_path = ts_file(language)
         summary = summarize_ts(ts_path)
