@@ -1,0 +1,65 @@
+"""Screenshots for the CLI (and later the composer): capture, encode, write.
+
+Imports no Qt: the capture backends import QtGui only when mss fails.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app.capture.grab import (
+    BACKENDS,
+    CaptureUsageError,
+    Monitor,
+    Rect,
+    Screenshot,
+    Target,
+    grab,
+    list_monitors,
+)
+
+BACKEND_ENV = "TICKETWISE_CAPTURE_BACKEND"  # auto (default), mss or qt: a test and support hook
+
+__all__ = ["Monitor", "Rect", "Screenshot", "Target", "capture", "monitors", "parse_region"]
+
+
+def _backend() -> str:
+    backend = os.environ.get(BACKEND_ENV, "auto").strip().lower() or "auto"
+    if backend not in BACKENDS:
+        raise CaptureUsageError(f"{BACKEND_ENV}={backend!r} is not one of {', '.join(BACKENDS)}")
+    return backend
+
+
+def parse_region(text: str) -> Rect:
+    """``X,Y,W,H`` (virtual-desktop pixels; X and Y may be negative) as a Rect."""
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        x, y, width, height = (int(p) for p in parts)
+    except ValueError:
+        raise CaptureUsageError(
+            f"the region {text!r} is not X,Y,W,H (four whole numbers, e.g. 0,0,800,600)"
+        ) from None
+    if width <= 0 or height <= 0:
+        raise CaptureUsageError(f"the region {text!r} is empty: W and H must be positive")
+    return Rect(x, y, width, height)
+
+
+def capture(target: Target, out: Path | None = None) -> tuple[Screenshot, bytes]:
+    """Capture ``target`` and encode it as PNG (no metadata); write it to ``out`` when given,
+    through a temporary name so a failure leaves no half file."""
+    shot = grab(target, _backend())
+    png = shot.to_png()
+    if out is not None:
+        tmp = out.with_name(f".{out.name}.part")
+        try:
+            tmp.write_bytes(png)
+            tmp.replace(out)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return shot, png
+
+
+def monitors() -> list[Monitor]:
+    """The monitors, numbered as ``--monitor N`` takes them."""
+    return list_monitors(_backend())
