@@ -1,0 +1,106 @@
+"""PNG export with no metadata, and a size-conscious variant that downscales to fit a limit.
+
+The encoder is written here (zlib + the chunk format) rather than left to Qt or Pillow so that
+the file holds exactly IHDR, IDAT and IEND: no text chunks (Qt writes ``QImage.text()`` as
+tEXt), no EXIF, no physical size, nothing that names the user or the machine. Rows use PNG
+filter 0 and zlib level 1 by default, the fast path the capture figures call for (mss does the
+same); ``level`` trades time for size.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+DEFAULT_LEVEL = 1
+STEP = 0.8
+"""Each downscaling step keeps at most this fraction of the width and height."""
+
+
+def _chunk(kind: bytes, payload: bytes) -> bytes:
+    crc = zlib.crc32(kind + payload) & 0xFFFFFFFF
+    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
+
+
+def encode_png(image: QImage, level: int = DEFAULT_LEVEL) -> bytes:
+    """PNG bytes of ``image``: RGB when it has no alpha channel, RGBA otherwise; no metadata."""
+    if image.isNull():
+        raise ValueError("cannot encode an empty image")
+    if not 0 <= level <= 9:
+        raise ValueError(f"zlib level must be 0-9, not {level}")
+    if image.hasAlphaChannel():
+        pixels = image.convertToFormat(QImage.Format.Format_RGBA8888)
+        channels, color_type = 4, 6
+    else:
+        pixels = image.convertToFormat(QImage.Format.Format_RGB888)
+        channels, color_type = 3, 2
+    width, height = pixels.width(), pixels.height()
+    stride = pixels.bytesPerLine()
+    row_bytes = width * channels
+    data = memoryview(pixels.constBits())
+    raw = b"".join(b"\x00" + data[y * stride : y * stride + row_bytes] for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, color_type, 0, 0, 0)
+    return (
+        SIGNATURE
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(raw, level))
+        + _chunk(b"IEND", b"")
+    )
+
+
+def png_chunks(data: bytes) -> list[bytes]:
+    """The chunk types of a PNG file, in order (for checks; raises ValueError on garbage)."""
+    if not data.startswith(SIGNATURE):
+        raise ValueError("not a PNG file")
+    kinds: list[bytes] = []
+    offset = len(SIGNATURE)
+    while offset < len(data):
+        if offset + 8 > len(data):
+            raise ValueError("truncated PNG chunk header")
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        kinds.append(data[offset + 4 : offset + 8])
+        offset += 12 + length
+    if offset != len(data):
+        raise ValueError("truncated PNG chunk")
+    return kinds
+
+
+@dataclass(frozen=True)
+class Export:
+    """An encoded image and the scale it was encoded at (1.0 = full size)."""
+
+    data: bytes
+    scale: float
+    width: int
+    height: int
+
+
+def export_png_within(image: QImage, max_bytes: int | None, level: int = DEFAULT_LEVEL) -> Export:
+    """PNG of ``image``, downscaled in steps of at most ``STEP`` until it fits ``max_bytes``.
+
+    Raises ValueError when not even a 1x1 image fits (a limit of a few dozen bytes).
+    """
+    data = encode_png(image, level)
+    scale = 1.0
+    width, height = image.width(), image.height()
+    while max_bytes is not None and len(data) > max_bytes:
+        if width == 1 and height == 1:
+            raise ValueError(f"no PNG of this image fits in {max_bytes} bytes")
+        # PNG size grows roughly with the pixel count: aim for the limit, but always shrink.
+        guess = (max_bytes / len(data)) ** 0.5 * 0.95
+        scale *= min(STEP, guess)
+        width = max(1, round(image.width() * scale))
+        height = max(1, round(image.height() * scale))
+        smaller = image.scaled(
+            width,
+            height,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        data = encode_png(smaller, level)
+    return Export(data=data, scale=scale, width=width, height=height)
