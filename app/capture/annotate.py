@@ -42,9 +42,38 @@ def _check_color(color: str) -> None:
         raise ValueError(f"colour must be '#rrggbb' or '#aarrggbb', not {color!r}")
 
 
+LIMIT = 1_000_000
+"""Coordinates stay within +-LIMIT pixels (Qt geometry is 32-bit; a draft is still input)."""
+MAX_STYLE = 1000
+"""Pen widths, text sizes, marker radii and redaction blocks stay at most this many pixels."""
+
+
 def _check_positive(name: str, value: float) -> None:
-    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-        raise ValueError(f"{name} must be a positive number, not {value!r}")
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not 0 < value <= MAX_STYLE  # NaN fails this too
+    ):
+        raise ValueError(f"{name} must be a number in (0, {MAX_STYLE}], not {value!r}")
+
+
+def _check_coordinate(name: str, value: float) -> None:
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not -LIMIT <= value <= LIMIT
+    ):
+        raise ValueError(f"{name} must be a number within +-{LIMIT}, not {value!r}")
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_json_value(item) for item in value]
+    return value
+
+
+def _json_dict(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    return {key: _json_value(value) for key, value in items}
 
 
 @dataclass(frozen=True)
@@ -53,6 +82,10 @@ class Point:
 
     x: float
     y: float
+
+    def __post_init__(self) -> None:
+        _check_coordinate("x", self.x)
+        _check_coordinate("y", self.y)
 
     def q(self) -> QPointF:
         """The Qt point."""
@@ -73,6 +106,7 @@ class Rect:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool):
                 raise ValueError(f"rectangle {name} must be an integer, not {value!r}")
+            _check_coordinate(f"rectangle {name}", value)
         if self.width <= 0 or self.height <= 0:
             raise ValueError(f"rectangle must have a positive size, not {self.width}x{self.height}")
 
@@ -96,8 +130,8 @@ class Operation:
     kind: ClassVar[str] = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict with the operation's ``kind``."""
-        return {"kind": self.kind, **asdict(self)}
+        """A JSON-ready dict with the operation's ``kind`` (lists, not tuples, as JSON gives)."""
+        return {"kind": self.kind, **asdict(self, dict_factory=_json_dict)}
 
     def paint(self, painter: QPainter) -> None:
         """Draw this operation (drawing operations only)."""
@@ -181,8 +215,8 @@ class TextOp(Operation):
     def __post_init__(self) -> None:
         _check_color(self.color)
         _check_positive("size", self.size)
-        if not isinstance(self.text, str):
-            raise ValueError("text must be a string")
+        if not isinstance(self.text, str) or len(self.text) > 10_000:
+            raise ValueError("text must be a string of at most 10000 characters")
 
     def font(self) -> QFont:
         """The font the text is drawn in."""
@@ -248,8 +282,8 @@ class HighlighterOp(Operation):
     def __post_init__(self) -> None:
         _check_color(self.color)
         _check_positive("width", self.width)
-        if len(self.points) < 2:
-            raise ValueError("a highlighter stroke needs at least two points")
+        if not 2 <= len(self.points) <= 100_000:
+            raise ValueError("a highlighter stroke needs 2 to 100000 points")
 
     def paint(self, painter: QPainter) -> None:
         """Multiply mode: white becomes the colour, black stays black."""
@@ -292,8 +326,12 @@ class RedactOp(Operation):
             object.__setattr__(self, "mode", RedactMode(self.mode))
         if QColor(self.color).alpha() != 255:
             raise ValueError("a redaction colour must be opaque")
-        if not isinstance(self.block, int) or isinstance(self.block, bool) or self.block < 2:
-            raise ValueError(f"block must be an integer of at least 2, not {self.block!r}")
+        if (
+            not isinstance(self.block, int)
+            or isinstance(self.block, bool)
+            or not 2 <= self.block <= MAX_STYLE
+        ):
+            raise ValueError(f"block must be an integer in [2, {MAX_STYLE}], not {self.block!r}")
 
     def to_dict(self) -> dict[str, Any]:
         """The mode as its string value."""
@@ -309,13 +347,7 @@ OPERATIONS: dict[str, type[Operation]] = {
 def _point(value: Any) -> Point:
     if not isinstance(value, dict) or set(value) != {"x", "y"}:
         raise ValueError(f"a point is {{'x': .., 'y': ..}}, not {value!r}")
-    x, y = value["x"], value["y"]
-    for coordinate in (x, y):
-        if not isinstance(coordinate, int | float) or isinstance(coordinate, bool):
-            raise ValueError(f"point coordinates must be numbers, not {value!r}")
-        if not math.isfinite(coordinate):
-            raise ValueError(f"point coordinates must be finite, not {value!r}")
-    return Point(x, y)
+    return Point(value["x"], value["y"])
 
 
 def _rect(value: Any) -> Rect:

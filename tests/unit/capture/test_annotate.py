@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 import random
 import zlib
+from dataclasses import MISSING, fields
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -239,12 +242,79 @@ def test_json_round_trip_keeps_every_operation_editable():
         {"kind": "marker", "center": {"x": 0, "y": 0}, "number": 0},
         {"kind": "highlighter", "points": [{"x": 0, "y": 0}]},
         {"kind": "text", "position": {"x": "a", "y": 0}, "text": "x"},
+        {"kind": "rectangle", "rect": {"x": 2**40, "y": 0, "width": 5, "height": 5}},
+        {"kind": "arrow", "start": {"x": 0, "y": 0}, "end": {"x": 1, "y": 1}, "width": 1e9},
+        {"kind": "arrow", "start": {"x": 0, "y": 0}, "end": {"x": 1, "y": 1}, "width": "NaN"},
+        {"kind": "text", "position": {"x": 0, "y": 0}, "text": "x", "size": 10**6},
+        {"kind": "redact", "rect": {"x": 0, "y": 0, "width": 5, "height": 5}, "block": 1},
         ["not", "an", "object"],
     ],
 )
 def test_malformed_operations_are_refused(bad):
     with pytest.raises(ValueError):
         operation_from_dict(bad)
+
+
+NUMBER = st.integers(-(2**33), 2**33) | st.floats()
+SMALL = st.integers(1, 60)
+POINT = st.fixed_dictionaries({"x": SMALL, "y": SMALL})
+RECT = st.fixed_dictionaries({k: SMALL for k in ("x", "y", "width", "height")})
+JSON = st.recursive(
+    st.none() | st.booleans() | NUMBER | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+GOOD = {
+    "rect": RECT,
+    "start": POINT,
+    "end": POINT,
+    "center": POINT,
+    "position": POINT,
+    "points": st.lists(POINT, min_size=2, max_size=4),
+    "text": st.text(max_size=12),
+    "color": st.sampled_from(["#ff0000", "#80ff0000", "#000000"]),
+    "mode": st.sampled_from(["solid", "pixelate"]),
+}
+BAD = {
+    "rect": st.fixed_dictionaries({k: NUMBER for k in ("x", "y", "width", "height")}),
+    "points": st.lists(st.fixed_dictionaries({"x": NUMBER, "y": NUMBER}), max_size=3),
+    "color": st.sampled_from(["#12345", "red", "#ff00000"]),
+    "mode": st.just("blur"),
+}
+
+
+@st.composite
+def operation_dicts(draw: st.DrawFn) -> dict:
+    """Mostly well-formed operations, each field sometimes replaced by anything at all."""
+    kind = draw(st.sampled_from([*OPERATIONS, "blur"]))
+    data: dict = {"kind": kind}
+    for f in fields(OPERATIONS.get(kind, CropOp)):
+        if f.default is not MISSING and draw(st.booleans()):
+            continue
+        good = GOOD.get(f.name, SMALL)
+        if draw(st.integers(0, 9)) == 0:
+            data[f.name] = draw(BAD.get(f.name, NUMBER) | JSON)
+        else:
+            data[f.name] = draw(good)
+    if draw(st.integers(0, 19)) == 0:
+        data["evil"] = draw(JSON)
+    return data
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=operation_dicts())
+def test_any_json_is_an_operation_or_a_value_error(data):
+    """Drafts are input too: whatever they hold, loading fails only with ValueError."""
+    try:
+        op = operation_from_dict(data)
+    except ValueError:
+        event("refused")
+        return
+    event(f"accepted {op.kind}")
+    assert operation_from_dict(op.to_dict()) == op
+    render(Document(blank(40, 30), (op,)))
 
 
 def test_annotations_for_another_image_are_refused():
