@@ -27,13 +27,23 @@ def _chunk(kind: bytes, payload: bytes) -> bytes:
     return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
 
 
+def _opaque(image: QImage) -> bool:
+    """Whether every pixel of ``image`` has full alpha."""
+    alpha = image.convertToFormat(QImage.Format.Format_Alpha8)
+    data, stride, width = bytes(alpha.constBits()), alpha.bytesPerLine(), alpha.width()
+    if stride != width:  # rows are padded to 32 bits in memory: skip the padding
+        data = b"".join(data[y * stride : y * stride + width] for y in range(alpha.height()))
+    return data.count(255) == len(data)
+
+
 def encode_png(image: QImage, level: int = DEFAULT_LEVEL) -> bytes:
-    """PNG bytes of ``image``: RGB when it has no alpha channel, RGBA otherwise; no metadata."""
+    """PNG bytes of ``image``, without metadata: RGBA when some pixel is not opaque, else RGB."""
     if image.isNull():
         raise ValueError("cannot encode an empty image")
     if not 0 <= level <= 9:
         raise ValueError(f"zlib level must be 0-9, not {level}")
-    if image.hasAlphaChannel():
+    # Captures often come as ARGB32 with every pixel opaque: those are written as RGB.
+    if image.hasAlphaChannel() and not _opaque(image):
         pixels = image.convertToFormat(QImage.Format.Format_RGBA8888)
         channels, color_type = 4, 6
     else:

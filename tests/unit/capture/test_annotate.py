@@ -542,6 +542,12 @@ def test_png_is_lossless_with_and_without_alpha():
     decoded = QImage.fromData(encode_png(translucent)).convertToFormat(QImage.Format.Format_ARGB32)
     assert decoded == translucent
     assert render(Document(translucent)).hasAlphaChannel()
+    assert encode_png(translucent)[25] == 6  # colour type RGBA
+    # An alpha channel with every pixel opaque is written as RGB, still losslessly.
+    argb = opaque.convertToFormat(QImage.Format.Format_ARGB32)
+    data = encode_png(argb)
+    assert data[25] == 2  # colour type RGB
+    assert QImage.fromData(data).convertToFormat(QImage.Format.Format_RGB32) == opaque
     assert not render(Document(opaque)).hasAlphaChannel()
 
 
