@@ -149,15 +149,58 @@ def encode_rgb_png(rgb: bytes, width: int, height: int, *, level: int = PNG_LEVE
     stride = width * 3
     if len(rgb) != stride * height:
         raise ValueError(f"{len(rgb)} bytes is not {width}x{height} RGB")
+    if not 0 <= level <= 9:
+        raise ValueError(f"zlib level must be 0-9, not {level}")
     view = memoryview(rgb)
     raw = b"".join(b"\x00" + view[row : row + stride] for row in range(0, stride * height, stride))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
         + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(raw, level))
+        + _chunk(b"IDAT", deflate(raw, level))
         + _chunk(b"IEND", b"")
     )
+
+
+PARALLEL_MIN_BYTES = 1 << 20  # below this, a thread costs more than it saves
+
+
+def deflate(data: bytes, level: int = PNG_LEVEL) -> bytes:
+    """``zlib.compress(data, level)``, split across the CPUs for large data (as pigz does: each
+    part is a raw deflate stream ended by a sync flush, so the parts concatenate into one valid
+    stream; zlib releases the GIL while it compresses). About 2x faster on two cores, a few
+    hundred bytes larger."""
+    import os
+
+    parts = min(os.cpu_count() or 1, 4, max(1, len(data) // PARALLEL_MIN_BYTES))
+    if parts < 2:
+        return zlib.compress(data, level)
+    import threading
+
+    size = -(-len(data) // parts)
+    chunks = [data[i : i + size] for i in range(0, len(data), size)]
+    out: list[bytes] = [b""] * len(chunks)
+
+    def work(index: int) -> None:
+        engine = zlib.compressobj(level, zlib.DEFLATED, -15)  # raw deflate, no header
+        last = index == len(chunks) - 1
+        out[index] = engine.compress(chunks[index]) + engine.flush(
+            zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH
+        )
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(1, len(chunks))]
+    for thread in threads:
+        thread.start()
+    work(0)
+    for thread in threads:
+        thread.join()
+    if not all(out):
+        raise RuntimeError("a deflate worker failed")
+    # zlib header (deflate, 32 KiB window; FCHECK makes it a multiple of 31) + Adler-32 trailer
+    flevel = 0 if level < 2 else 1 if level < 6 else 2 if level == 6 else 3
+    cmf_flg = 0x7800 | (flevel << 6)
+    cmf_flg += 31 - cmf_flg % 31
+    return struct.pack(">H", cmf_flg) + b"".join(out) + struct.pack(">I", zlib.adler32(data))
 
 
 def bgra_to_rgb(bgra: bytes) -> bytes:

@@ -188,3 +188,15 @@ def test_qt_monitor_geometry_keeps_the_native_origin_and_scales_the_size(
         (1, "HDMI-1", Rect(0, 0, 1920, 1080), False, 1.0),
         (2, "eDP-1", Rect(1920, 0, 2560, 1440), True, 2.0),
     ]
+
+
+@pytest.mark.parametrize("level", [0, 1, 5, 6, 9])
+def test_parallel_deflate_is_one_valid_zlib_stream(
+    level: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    data = bytes(range(256)) * 12_000 + bytes(1_000_003)  # ~4 MiB: four parts, uneven
+    packed = grab.deflate(data, level)
+    assert zlib.decompress(packed) == data  # checks the header's FCHECK and the Adler-32
+    assert zlib.decompressobj().decompress(packed[:2]) == b""  # a header zlib accepts alone
+    assert grab.deflate(b"tiny", level) == zlib.compress(b"tiny", level)
