@@ -4,7 +4,8 @@ The encoder is written here (zlib + the chunk format) rather than left to Qt or 
 the file holds exactly IHDR, IDAT and IEND: no text chunks (Qt writes ``QImage.text()`` as
 tEXt), no EXIF, no physical size, nothing that names the user or the machine. Rows use PNG
 filter 0 and zlib level 1 by default, the fast path the capture figures call for (mss does the
-same); ``level`` trades time for size.
+same); ``level`` trades time for size, and the size-limited export turns it up to 9 before
+it gives up any resolution.
 """
 
 from __future__ import annotations
@@ -82,28 +83,34 @@ def png_chunks(data: bytes) -> list[bytes]:
 
 @dataclass(frozen=True)
 class Export:
-    """An encoded image and the scale it was encoded at (1.0 = full size)."""
+    """An encoded image, the scale it was encoded at (1.0 = full size) and its zlib level."""
 
     data: bytes
     scale: float
     width: int
     height: int
+    level: int
 
 
 def export_png_within(image: QImage, max_bytes: int | None, level: int = DEFAULT_LEVEL) -> Export:
-    """PNG of ``image``, downscaled in steps of at most ``STEP`` until it fits ``max_bytes``.
+    """PNG of ``image`` that fits in ``max_bytes`` (None: no limit), as large as it can be.
 
-    Raises ValueError when not even a 1x1 image fits (a limit of a few dozen bytes).
+    Too big at ``level``, it is first tried at zlib level 9 at full size (resolution matters
+    more than 50 ms); still too big, it is downscaled in steps of at most ``STEP`` (level 9)
+    until it fits. Raises ValueError when not even a 1x1 image fits.
     """
+    width, height = image.width(), image.height()
+    data = encode_png(image, level)
+    if max_bytes is None or len(data) <= max_bytes:
+        return Export(data=data, scale=1.0, width=width, height=height, level=level)
+    level = 9
     data = encode_png(image, level)
     scale = 1.0
-    width, height = image.width(), image.height()
-    while max_bytes is not None and len(data) > max_bytes:
+    while len(data) > max_bytes:
         if width == 1 and height == 1:
             raise ValueError(f"no PNG of this image fits in {max_bytes} bytes")
         # PNG size grows roughly with the pixel count: aim for the limit, but always shrink.
-        guess = (max_bytes / len(data)) ** 0.5 * 0.95
-        scale *= min(STEP, guess)
+        scale *= min(STEP, (max_bytes / len(data)) ** 0.5 * 0.95)
         width = max(1, round(image.width() * scale))
         height = max(1, round(image.height() * scale))
         smaller = image.scaled(
@@ -113,4 +120,4 @@ def export_png_within(image: QImage, max_bytes: int | None, level: int = DEFAULT
             Qt.TransformationMode.SmoothTransformation,
         )
         data = encode_png(smaller, level)
-    return Export(data=data, scale=scale, width=width, height=height)
+    return Export(data=data, scale=scale, width=width, height=height, level=level)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+import threading
 import zlib
 from dataclasses import MISSING, fields
 
@@ -576,6 +577,27 @@ def test_export_downscales_in_steps_until_it_fits():
     assert small.width == round(400 * small.scale)
     assert png_chunks(small.data) == [b"IHDR", b"IDAT", b"IEND"]
     fits = export_png_within(image, len(full.data))
-    assert fits.scale == 1.0
+    assert (fits.scale, fits.level) == (1.0, 1)
     with pytest.raises(ValueError):
         export_png_within(image, 10)
+
+
+def test_export_compresses_harder_before_it_downscales():
+    image = text_image(True)
+    fast, best = encode_png(image, 1), encode_png(image, 9)
+    assert len(best) < len(fast)
+    fitted = export_png_within(image, len(best))
+    assert (fitted.scale, fitted.level, fitted.data) == (1.0, 9, best)
+
+
+def test_render_and_export_run_off_the_gui_thread():
+    """The composer renders and encodes in a worker: QImage and QPainter allow it."""
+    # Without the pixelated redaction, which is random by design.
+    ops = tuple(op for op in every_kind() if getattr(op, "mode", None) is not RedactMode.PIXELATE)
+    doc = Document(text_image(True), ops)
+    assert any(isinstance(op, TextOp) for op in ops)
+    results: list[bytes] = []
+    worker = threading.Thread(target=lambda: results.append(encode_png(render(doc))))
+    worker.start()
+    worker.join(timeout=10)
+    assert results == [encode_png(render(doc))]
