@@ -155,6 +155,11 @@ def test_crop_is_a_view_and_the_last_one_wins():
     assert (clamped.width(), clamped.height()) == (20, 20)
 
 
+def test_a_dragged_rectangle_snaps_outward_to_whole_pixels():
+    assert Rect.from_corners(Point(10.6, 20.2), Point(3.4, 5)) == Rect(3, 5, 8, 16)
+    assert Rect.from_corners(Point(4, 4), Point(4, 4)) == Rect(4, 4, 1, 1)
+
+
 def test_render_leaves_the_original_untouched():
     image = noise(64, 64, seed=2)
     before = image.copy()
