@@ -20,6 +20,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME} {__version__}")
         return 0
 
+    if args_list[:1] == ["capture"]:
+        return _capture(args_list[1:])
+
     args = gui_args(args_list)
     if args is None:  # a sub-command, --help, or something to report as a usage error
         from app.cli import build_parser
@@ -45,6 +48,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.ui.application import run_gui
 
     return run_gui(ctx, args)
+
+
+def _capture(args: list[str]) -> int:
+    """``capture``: logs where the app logs, but needs neither the full CLI parser nor the
+    services' context (a screenshot is measured against scrot)."""
+    from app.config.paths import resolve_paths
+
+    paths = resolve_paths().ensure()
+    setup_logging(paths.log_file)
+    from app.cli_capture import main as capture_main
+
+    return capture_main(args)
 
 
 GUI_FLAGS = {

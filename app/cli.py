@@ -206,24 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     flush = osub.add_parser("flush", help="try to send every queued ticket now")
     flush.add_argument("--json", action="store_true")
 
-    capture = sub.add_parser(
-        "capture",
-        help="save a screenshot as PNG",
-        description="Save a screenshot as PNG (no metadata). Coordinates are the virtual "
-        "desktop's, in device pixels; monitors are numbered from 1, left to right.",
-    )
-    what = capture.add_mutually_exclusive_group(required=True)
-    what.add_argument("--all", action="store_true", help="the whole desktop, every monitor")
-    what.add_argument("--monitor", type=int, metavar="N", help="monitor N (1 is the leftmost)")
-    what.add_argument(
-        "--region",
-        metavar="X,Y,W,H",
-        help="a rectangle of the desktop (a negative X or Y: --region=-1920,0,800,600)",
-    )
-    what.add_argument(
-        "--list-monitors", action="store_true", help="print the monitors and their geometry"
-    )
-    capture.add_argument("--out", type=Path, metavar="FILE.png", help="where to write the PNG")
+    from app import cli_capture
+
+    capture = sub.add_parser("capture", help=cli_capture.HELP, description=cli_capture.DESCRIPTION)
+    cli_capture.add_arguments(capture)
     return parser
 
 
@@ -828,26 +814,10 @@ def _reply(args: argparse.Namespace, ctx: AppContext) -> int:
     return _deliver(args, outbox, item)
 
 
-# -- capture -----------------------------------------------------------------------------------
+# -- capture ---------------------------------------------------------------------------------
 
 
 def _capture(args: argparse.Namespace, ctx: AppContext) -> int:
-    from app.services import capture
+    from app import cli_capture
 
-    if args.list_monitors:
-        for monitor in capture.monitors():
-            print(monitor)
-        return EXIT_OK
-    if args.out is None:
-        _err("capture needs --out FILE.png (where to write the screenshot)")
-        return EXIT_USAGE
-    if args.out.is_dir() or not args.out.parent.is_dir():
-        _err(f"cannot write {args.out}: give a file name in an existing folder")
-        return EXIT_USAGE
-    if args.region is not None:
-        target = capture.Target(region=capture.parse_region(args.region))
-    else:
-        target = capture.Target(monitor=args.monitor)
-    shot, png = capture.capture(target, args.out)
-    print(f"{args.out}: {shot.rect}, {_size(len(png))} ({shot.backend})")
-    return EXIT_OK
+    return cli_capture.run(args)

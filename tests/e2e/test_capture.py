@@ -288,6 +288,40 @@ def test_cli_usage_errors_exit_2(xvfb_pattern: Display, tmp_path: Path) -> None:
     assert result.returncode == 2  # argparse: one of --all, --monitor, --region
 
 
+def test_fast_path_and_full_cli_agree(xvfb_pattern: Display, tmp_path: Path) -> None:
+    """``main.py capture`` skips the full CLI (bootstrap fast path); ``main.py -v capture``
+    goes through it: same files, same errors."""
+    env = x_env(xvfb_pattern.name, TICKETWISE_HOME=str(tmp_path / "home"))
+    fast, full = tmp_path / "fast.png", tmp_path / "full.png"
+    assert run_cli(env, "--region", "7,9,300,200", "--out", str(fast)).returncode == 0
+    result = subprocess.run(
+        [sys.executable, "main.py", "-v", "capture", "--region", "7,9,300,200", "--out", str(full)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert fast.read_bytes() == full.read_bytes()
+    for args in (["--monitor", "9", "--out", str(fast)], ["--all"]):
+        a = run_cli(env, *args)
+        b = subprocess.run(
+            [sys.executable, "main.py", "-v", "capture", *args],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert a.returncode == b.returncode == 2
+        assert a.stderr.splitlines()[0] in b.stderr
+    log = (tmp_path / "home" / "logs").glob("*.log")
+    assert list(log), "the fast path logs where the app logs"
+
+
 def test_qt_backend_forced_on_xvfb_gives_the_same_pixels(
     xvfb_pattern: Display, tmp_path: Path
 ) -> None:
