@@ -30,12 +30,29 @@ def guess_mime(filename: str) -> str:
 
 @dataclass(frozen=True)
 class AttachmentRef:
-    """An attachment of a draft or submission: a name plus the sha256 of its stored blob."""
+    """An attachment of a draft or submission: a name plus the sha256 of its stored blob.
+
+    A screenshot that went through the annotator also keeps, for this machine only, the blob of
+    its untouched original (lossless) and the annotations as JSON, so it can be reopened with
+    every mark still editable. Only ``sha256`` (the rendered, redacted image) is ever sent.
+    """
 
     name: str
     sha256: str
     size: int
     mime: str
+    original_sha256: str = ""
+    annotations: str = ""
+
+    @property
+    def is_annotated(self) -> bool:
+        """True when the annotator can reopen this attachment on its original."""
+        return bool(self.original_sha256)
+
+    @property
+    def blobs(self) -> tuple[str, ...]:
+        """Every blob this attachment needs kept: the sent image and the local original."""
+        return (self.sha256, self.original_sha256) if self.original_sha256 else (self.sha256,)
 
     @property
     def is_image(self) -> bool:
@@ -43,8 +60,11 @@ class AttachmentRef:
         return self.mime.startswith("image/")
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return asdict(self)
+        """A JSON-ready dict (the annotation fields only when there are any)."""
+        data = asdict(self)
+        if not self.original_sha256:
+            del data["original_sha256"], data["annotations"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AttachmentRef:
@@ -54,6 +74,8 @@ class AttachmentRef:
             sha256=str(data["sha256"]),
             size=int(data["size"]),
             mime=str(data.get("mime") or guess_mime(str(data["name"]))),
+            original_sha256=str(data.get("original_sha256") or ""),
+            annotations=str(data.get("annotations") or ""),
         )
 
 

@@ -50,6 +50,26 @@ class DraftService:
         sha, size = self._ctx.blobs.put_bytes(data)
         return AttachmentRef(name=name, sha256=sha, size=size, mime=mime or guess_mime(name))
 
+    def store_annotated(
+        self, name: str, rendered_png: bytes, original_png: bytes, annotations: str
+    ) -> AttachmentRef:
+        """Store an annotated screenshot: the image that is sent, plus (for this machine only)
+        the lossless original and the annotations, so the annotator can reopen it."""
+        original_sha, _ = self._ctx.blobs.put_bytes(original_png)
+        sha, size = self._ctx.blobs.put_bytes(rendered_png)
+        return AttachmentRef(
+            name=name,
+            sha256=sha,
+            size=size,
+            mime="image/png",
+            original_sha256=original_sha,
+            annotations=annotations,
+        )
+
+    def read_blob(self, sha256: str) -> bytes:
+        """The bytes of a stored blob (checked against its name)."""
+        return self._ctx.blobs.read(sha256)
+
     def blob_path(self, sha256: str) -> Path:
         """Where an attachment's bytes are (for opening or thumbnails)."""
         return self._ctx.blobs.path(sha256)

@@ -120,4 +120,4 @@ class DraftRepo:
         """Every blob sha a draft refers to."""
         with self._db.read() as conn:
             rows = conn.execute("SELECT attachments FROM drafts").fetchall()
-        return {a.sha256 for r in rows for a in attachments_from_json(r[0])}
+        return {sha for r in rows for a in attachments_from_json(r[0]) for sha in a.blobs}

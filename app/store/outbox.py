@@ -372,4 +372,4 @@ class OutboxRepo:
         """Every blob sha an unsent item refers to."""
         with self._db.read() as conn:
             rows = conn.execute("SELECT attachments FROM outbox WHERE state != 'sent'").fetchall()
-        return {a.sha256 for r in rows for a in attachments_from_json(r[0])}
+        return {sha for r in rows for a in attachments_from_json(r[0]) for sha in a.blobs}

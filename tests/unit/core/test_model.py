@@ -116,3 +116,13 @@ def test_draft_with_changes_bumps_updated_at():
 )
 def test_draft_is_empty(changes, empty):
     assert Draft(**changes).is_empty is empty
+
+
+def test_an_annotated_attachment_round_trips_and_a_plain_one_stays_compact():
+    annotated = AttachmentRef(
+        "shot.png", "3" * 64, 10, "image/png", original_sha256="4" * 64, annotations="{}"
+    )
+    assert AttachmentRef.from_dict(annotated.to_dict()) == annotated
+    assert annotated.is_annotated and annotated.blobs == ("3" * 64, "4" * 64)
+    assert set(SHOT.to_dict()) == {"name", "sha256", "size", "mime"}
+    assert not SHOT.is_annotated and SHOT.blobs == (SHOT.sha256,)

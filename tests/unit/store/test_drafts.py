@@ -71,3 +71,18 @@ def test_referenced_blobs(db: Database, make_draft):
     repo.save(make_draft(attachments=(SHOT, LOG)))
     repo.save(make_draft())
     assert repo.referenced_blobs() == {SHOT.sha256, LOG.sha256}
+
+
+def test_referenced_blobs_keep_an_annotated_screenshots_original(db: Database, make_draft):
+    repo = DraftRepo(db)
+    annotated = AttachmentRef(
+        name="shot.png",
+        sha256="c" * 64,
+        size=5,
+        mime="image/png",
+        original_sha256="e" * 64,
+        annotations='{"operations":[]}',
+    )
+    saved = repo.save(make_draft(attachments=(annotated,)))
+    assert repo.get(saved.id).attachments == (annotated,)
+    assert repo.referenced_blobs() == {"c" * 64, "e" * 64}
