@@ -1,0 +1,108 @@
+"""One running Ticketwise per user data folder: its address, and the client that talks to it.
+
+The running GUI listens on a local socket (``QLocalServer``: a Unix domain socket, or a named
+pipe on Windows; :mod:`app.ui.instance`). A second start, the tray-less ``main.py capture`` and
+scripts send it one request and read one reply, each a single line of JSON. The client here is
+plain Python (``socket`` / the pipe as a file), so the CLI path imports no Qt.
+
+Requests: ``{"command": "activate"}`` shows the main window; ``{"command": "capture",
+"mode": "region" | "all" | "screen" | "window"}`` starts a capture that lands in the current
+draft. Replies: ``{"ok": true}`` or ``{"ok": false, "error": "..."}``.
+
+The address depends on the data folder, so portable installs (``TICKETWISE_HOME``) and every
+test get their own instance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+PROTOCOL = 1
+MAX_REPLY = 64 * 1024
+
+
+def address(data_dir: Path) -> str:
+    """The server name for ``QLocalServer.listen`` and for :func:`request`.
+
+    On Unix a full socket path, kept short (a socket path has a limit of about 104 bytes): the
+    runtime folder (``XDG_RUNTIME_DIR``, private to the user) or the temporary folder, and a
+    hash of the data folder. On Windows a pipe name (Qt prefixes ``\\\\.\\pipe\\``).
+    """
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    if sys.platform.startswith("win"):
+        user = os.environ.get("USERNAME", "user")
+        return f"ticketwise-{user}-{digest}"
+    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return str(Path(base) / f"ticketwise-{uid}-{digest}.sock")
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    """One message on the wire: compact JSON and a newline."""
+    return json.dumps({"protocol": PROTOCOL, **message}, separators=(",", ":")).encode() + b"\n"
+
+
+def decode(line: bytes) -> dict[str, Any]:
+    """Parse one line; ValueError when it is not a JSON object."""
+    value = json.loads(line.decode("utf-8"))
+    if not isinstance(value, dict):
+        raise ValueError("not a JSON object")
+    return value
+
+
+def request(name: str, message: dict[str, Any], timeout: float = 3.0) -> dict[str, Any] | None:
+    """Send ``message`` to the running instance and return its reply; None when none runs.
+
+    A stale socket file (left by a killed app) counts as none running.
+    """
+    if sys.platform.startswith("win"):
+        return _request_pipe(name, message)
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(timeout)
+        try:
+            sock.connect(name)
+        except (FileNotFoundError, ConnectionRefusedError):
+            return None
+        except OSError:
+            return None
+        try:
+            sock.sendall(encode(message))
+            reply = b""
+            while not reply.endswith(b"\n") and len(reply) < MAX_REPLY:
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                reply += chunk
+        except OSError:
+            return None  # a dying instance: treat as gone, the caller starts its own
+    try:
+        return decode(reply)
+    except ValueError:
+        return None
+
+
+def _request_pipe(name: str, message: dict[str, Any]) -> dict[str, Any] | None:
+    path = rf"\\.\pipe\{name}"
+    try:
+        with open(path, "r+b", buffering=0) as pipe:
+            pipe.write(encode(message))
+            reply = b""
+            while not reply.endswith(b"\n") and len(reply) < MAX_REPLY:
+                chunk = pipe.read(4096)
+                if not chunk:
+                    break
+                reply += chunk
+    except OSError:
+        return None
+    try:
+        return decode(reply)
+    except ValueError:
+        return None
