@@ -95,6 +95,30 @@ SETTINGS: tuple[Setting, ...] = (
         minimum=1,
         maximum=1000,
     ),
+    Setting(
+        "capture_hotkey",
+        str,
+        "Ctrl+Shift+F12",
+        "Global key that starts a screenshot from anywhere, e.g. Ctrl+Shift+F12 ('' for none).",
+    ),
+    Setting(
+        "capture_annotate",
+        bool,
+        True,
+        "Open the annotator (marks, redaction) before a screenshot is attached.",
+    ),
+    Setting(
+        "capture_hide_window",
+        bool,
+        True,
+        "Hide Ticketwise's own window while a capture started from it is taken.",
+    ),
+    Setting(
+        "capture_last_region",
+        str,
+        "",
+        "The last region selected for a screenshot, as X,Y,W,H (offered again next time).",
+    ),
 )
 
 _BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
