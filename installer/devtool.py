@@ -710,10 +710,11 @@ def command_bench(args: list[str], opts: Options) -> int:
 
 
 _UNFINISHED = re.compile(
-    r"(<source>(?P<source>.*?)</source>\s*(?:<comment>.*?</comment>\s*)?)"
-    r"<translation type=\"unfinished\">\s*</translation>",
-    re.DOTALL,
+    r"(<source>(?P<source>[^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?)"
+    r"<translation type=\"unfinished\">(?:\s*|(?P=source))</translation>",
 )
+"""A message lupdate just added; the texts are XML-escaped, so ``[^<]*`` keeps a match inside
+one message (``.*?`` once ran from a finished message's source to the next unfinished one)."""
 
 
 def finish_source_language(ts: Path) -> int:

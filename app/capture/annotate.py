@@ -221,7 +221,7 @@ class TextOp(Operation):
     def font(self) -> QFont:
         """The font the text is drawn in."""
         font = QFont()
-        font.setPixelSize(int(self.size))
+        font.setPixelSize(max(1, round(self.size)))  # Qt warns on 0 (a size of 0.4)
         font.setBold(True)
         return font
 

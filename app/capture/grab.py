@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import struct
+import sys
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,42 @@ class CaptureFailed(UserFacingError):
 
     kind = "capture_failed"
     exit_code = 1
+
+
+class CapturePermission(UserFacingError):
+    """macOS has not granted this program the Screen Recording permission (without it, macOS
+    returns only the desktop wallpaper and menu bar, not an error)."""
+
+    kind = "capture_permission"
+    exit_code = 3
+
+
+def check_macos_permission(quartz: Any = None) -> None:
+    """On macOS 10.15+, raise :class:`CapturePermission` when Screen Recording is not granted,
+    after asking macOS to show its permission prompt (once per program; the answer takes effect
+    after a restart). ``quartz`` is the CoreGraphics library (a test seam)."""
+    if quartz is None:
+        import ctypes
+        import ctypes.util
+
+        path = ctypes.util.find_library("CoreGraphics")
+        if path is None:
+            return
+        quartz = ctypes.CDLL(path)
+    preflight = getattr(quartz, "CGPreflightScreenCaptureAccess", None)
+    if preflight is None:  # before 10.15 there is no such permission
+        return
+    preflight.restype = quartz.CGRequestScreenCaptureAccess.restype = _c_bool()
+    if preflight():
+        return
+    quartz.CGRequestScreenCaptureAccess()
+    raise CapturePermission("macOS has not allowed Ticketwise to record the screen")
+
+
+def _c_bool() -> Any:
+    import ctypes
+
+    return ctypes.c_bool
 
 
 @dataclass(frozen=True)
@@ -270,7 +307,6 @@ def _no_display() -> bool:
     """True on X11/Wayland systems with no display to connect to: Qt would abort the process
     there (a fatal "could not connect to display"), so the CLI reports it instead."""
     import os
-    import sys
 
     if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
         return False
@@ -396,6 +432,8 @@ def grab(target: Target | None = None, backend: str = "auto") -> Screenshot:
     """Capture ``target`` (the whole desktop by default) with mss, or with Qt when mss raises
     (``backend="auto"``); ``"mss"`` or ``"qt"`` forces one. Usage errors are never retried."""
     target = target or Target()
+    if sys.platform == "darwin":
+        check_macos_permission()
     if backend not in BACKENDS:
         raise CaptureUsageError(f"unknown capture backend {backend!r}: one of {BACKENDS}")
     if backend in ("auto", "mss"):

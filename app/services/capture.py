@@ -60,6 +60,15 @@ def capture(target: Target, out: Path | None = None) -> tuple[Screenshot, bytes]
     return shot, png
 
 
+def grab_desktop(*, allow_qt: bool) -> Screenshot:
+    """The whole desktop for the capture overlay. ``allow_qt=False`` in a worker thread: the Qt
+    fallback must run on the GUI thread, so the caller retries there when this raises."""
+    backend = _backend()
+    if not allow_qt and backend in ("auto", "mss"):
+        backend = "mss"
+    return grab(Target(), backend)
+
+
 def monitors() -> list[Monitor]:
     """The monitors, numbered as ``--monitor N`` takes them."""
     return list_monitors(_backend())

@@ -22,6 +22,9 @@ def describe(
     mail = _mail_problem(kind, reason, p)
     if mail is not None:
         return mail
+    screen = _capture_problem(kind, reason, p, server)
+    if screen is not None:
+        return screen
     if kind == "auth":
         if reason == "http_auth":
             return (
@@ -448,6 +451,87 @@ def _mail_problem(kind: str, reason: str, p: dict[str, Any]) -> tuple[str, str] 
             QCoreApplication.translate("Errors", "Your mailbox has no mail about this ticket."),
             QCoreApplication.translate(
                 "Errors", "Sync again, or check the incoming mail folder in Settings."
+            ),
+        )
+    return None
+
+
+def _capture_problem(
+    kind: str, reason: str, p: dict[str, Any], server: str
+) -> tuple[str, str] | None:
+    """Screenshots and the global hotkey."""
+    key = str(p.get("sequence", ""))
+    if kind == "capture_permission":
+        return (
+            QCoreApplication.translate(
+                "Errors", "macOS does not let Ticketwise record the screen yet."
+            ),
+            QCoreApplication.translate(
+                "Errors",
+                "Open System Settings \u2192 Privacy & Security \u2192 Screen Recording, turn "
+                "Ticketwise on, then quit and reopen Ticketwise.",
+            ),
+        )
+    if kind == "capture_failed":
+        return (
+            QCoreApplication.translate("Errors", "The screen could not be captured: %1").replace(
+                "%1", server
+            ),
+            QCoreApplication.translate(
+                "Errors",
+                "Try again. If it keeps failing, attach a screenshot taken with another tool "
+                "(Paste image or drop the file).",
+            ),
+        )
+    if kind == "capture_usage":
+        return (
+            QCoreApplication.translate(
+                "Errors", "That part of the screen cannot be captured: %1"
+            ).replace("%1", server),
+            QCoreApplication.translate("Errors", "Choose a region inside the desktop."),
+        )
+    if kind in ("portal_failed", "portal_timeout", "portal_unavailable"):
+        return (
+            QCoreApplication.translate(
+                "Errors", "The desktop's screenshot service did not give a screenshot: %1"
+            ).replace("%1", reason or server),
+            QCoreApplication.translate(
+                "Errors",
+                "Try again. On Wayland, Ticketwise needs xdg-desktop-portal and a backend for "
+                "your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr).",
+            ),
+        )
+    if kind == "hotkey_taken":
+        return (
+            QCoreApplication.translate(
+                "Errors", "Another program or the desktop already uses %1."
+            ).replace("%1", key),
+            QCoreApplication.translate(
+                "Errors",
+                "Choose another key for screenshots in Settings, or free %1 in the program "
+                "that uses it. The Screenshot button and the tray menu still work.",
+            ).replace("%1", key),
+        )
+    if kind == "hotkey_unavailable":
+        return (
+            QCoreApplication.translate(
+                "Errors", "This desktop does not let Ticketwise use a global key: %1"
+            ).replace("%1", reason or server),
+            QCoreApplication.translate(
+                "Errors",
+                "Use the Screenshot button or the tray menu, or give the desktop's own "
+                "shortcut settings the command: ticketwise capture",
+            ),
+        )
+    if kind == "hotkey_syntax":
+        return (
+            QCoreApplication.translate(
+                "Errors", "\u201c%1\u201d is not a key combination Ticketwise can use."
+            ).replace("%1", key),
+            QCoreApplication.translate(
+                "Errors",
+                "Write it like Ctrl+Shift+F12: modifiers (Ctrl, Shift, Alt, Meta) and one key, "
+                "joined by +.",
             ),
         )
     return None

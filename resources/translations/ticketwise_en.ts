@@ -462,195 +462,195 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="41"/>
+        <location filename="../../app/ui/errors.py" line="44"/>
         <source>The help desk cannot check a password with characters such as € over its API.</source>
         <translation>The help desk cannot check a password with characters such as € over its API.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="46"/>
+        <location filename="../../app/ui/errors.py" line="49"/>
         <source>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</source>
         <translation>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="54"/>
+        <location filename="../../app/ui/errors.py" line="57"/>
         <source>The help desk refused the auth token (wrong, expired or revoked).</source>
         <translation>The help desk refused the auth token (wrong, expired or revoked).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="57"/>
+        <location filename="../../app/ui/errors.py" line="60"/>
         <source>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</source>
         <translation>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="65"/>
+        <location filename="../../app/ui/errors.py" line="68"/>
         <source>No password is stored for this help desk.</source>
         <translation>No password is stored for this help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="66"/>
+        <location filename="../../app/ui/errors.py" line="69"/>
         <source>Open Settings, select the profile and enter your password.</source>
         <translation>Open Settings, select the profile and enter your password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="71"/>
+        <location filename="../../app/ui/errors.py" line="74"/>
         <source>The server refused your login name or password.</source>
         <translation>The server refused your login name or password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="72"/>
+        <location filename="../../app/ui/errors.py" line="75"/>
         <source>Check the login and password in Settings, then press Retry.</source>
         <translation>Check the login and password in Settings, then press Retry.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="76"/>
-        <location filename="../../app/ui/errors.py" line="105"/>
-        <location filename="../../app/ui/errors.py" line="353"/>
-        <location filename="../../app/ui/errors.py" line="460"/>
+        <location filename="../../app/ui/errors.py" line="79"/>
+        <location filename="../../app/ui/errors.py" line="108"/>
+        <location filename="../../app/ui/errors.py" line="356"/>
+        <location filename="../../app/ui/errors.py" line="544"/>
         <source>The server said:</source>
         <translation>The server said:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="83"/>
+        <location filename="../../app/ui/errors.py" line="86"/>
         <source>The server&apos;s certificate is not trusted, so the connection was not made.</source>
         <translation>The server&apos;s certificate is not trusted, so the connection was not made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="86"/>
+        <location filename="../../app/ui/errors.py" line="89"/>
         <source>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</source>
         <translation>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="92"/>
-        <location filename="../../app/ui/errors.py" line="198"/>
-        <location filename="../../app/ui/errors.py" line="237"/>
-        <location filename="../../app/ui/errors.py" line="264"/>
+        <location filename="../../app/ui/errors.py" line="95"/>
+        <location filename="../../app/ui/errors.py" line="201"/>
+        <location filename="../../app/ui/errors.py" line="240"/>
+        <location filename="../../app/ui/errors.py" line="267"/>
         <source>Details:</source>
         <translation>Details:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="99"/>
+        <location filename="../../app/ui/errors.py" line="102"/>
         <source>The mail server refused the help desk&apos;s address.</source>
         <translation>The mail server refused the help desk&apos;s address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="102"/>
+        <location filename="../../app/ui/errors.py" line="105"/>
         <source>Check the support address in Settings.</source>
         <translation>Check the support address in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="115"/>
+        <location filename="../../app/ui/errors.py" line="118"/>
         <source>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</source>
         <translation>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121"/>
-        <location filename="../../app/ui/errors.py" line="129"/>
+        <location filename="../../app/ui/errors.py" line="124"/>
+        <location filename="../../app/ui/errors.py" line="132"/>
         <source>Remove or shrink some attachments, then send again.</source>
         <translation>Remove or shrink some attachments, then send again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="126"/>
+        <location filename="../../app/ui/errors.py" line="129"/>
         <source>The server refused the ticket because it is too large.</source>
         <translation>The server refused the ticket because it is too large.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="135"/>
+        <location filename="../../app/ui/errors.py" line="138"/>
         <source>The server did not answer in time.</source>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="136"/>
+        <location filename="../../app/ui/errors.py" line="139"/>
         <source>The ticket stays in the outbox and is sent automatically later.</source>
         <translation>The ticket stays in the outbox and is sent automatically later.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="142"/>
+        <location filename="../../app/ui/errors.py" line="145"/>
         <source>The server&apos;s name could not be found (no network, or a wrong name).</source>
         <translation>The server&apos;s name could not be found (no network, or a wrong name).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="145"/>
+        <location filename="../../app/ui/errors.py" line="148"/>
         <source>The server refused the connection (it is down, or the port is wrong).</source>
         <translation>The server refused the connection (it is down, or the port is wrong).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="148"/>
+        <location filename="../../app/ui/errors.py" line="151"/>
         <source>The server is busy or temporarily limited.</source>
         <translation>The server is busy or temporarily limited.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="151"/>
+        <location filename="../../app/ui/errors.py" line="154"/>
         <source>The help desk&apos;s server failed with an internal error.</source>
         <translation>The help desk&apos;s server failed with an internal error.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="158"/>
+        <location filename="../../app/ui/errors.py" line="161"/>
         <source>The server cannot be reached right now.</source>
         <translation>The server cannot be reached right now.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="160"/>
+        <location filename="../../app/ui/errors.py" line="163"/>
         <source>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</source>
         <translation>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="168"/>
+        <location filename="../../app/ui/errors.py" line="171"/>
         <source>The connection broke while the ticket was being handed over: the help desk may or may not have it.</source>
         <translation>The connection broke while the ticket was being handed over: the help desk may or may not have it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="173"/>
+        <location filename="../../app/ui/errors.py" line="176"/>
         <source>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</source>
         <translation>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="181"/>
+        <location filename="../../app/ui/errors.py" line="184"/>
         <source>The server refused the ticket.</source>
         <translation>The server refused the ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="182"/>
+        <location filename="../../app/ui/errors.py" line="185"/>
         <source>The server said: %1</source>
         <translation>The server said: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="191"/>
+        <location filename="../../app/ui/errors.py" line="194"/>
         <source>Check the address in Settings: for OTRS, Znuny and OTOBO it is the help desk&apos;s address (https://…/otrs/) or the web service&apos;s URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
         <translation>Check the address in Settings: for OTRS, Znuny and OTOBO it is the help desk&apos;s address (https://…/otrs/) or the web service&apos;s URL (…/nph-genericinterface.pl/Webservice/NAME).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="205"/>
+        <location filename="../../app/ui/errors.py" line="208"/>
         <source>No help desk is set up yet.</source>
         <translation>No help desk is set up yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="206"/>
+        <location filename="../../app/ui/errors.py" line="209"/>
         <source>Several help desks are set up and none is the default.</source>
         <translation>Several help desks are set up and none is the default.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="209"/>
+        <location filename="../../app/ui/errors.py" line="212"/>
         <source>The server does not offer STARTTLS encryption.</source>
         <translation>The server does not offer STARTTLS encryption.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="212"/>
+        <location filename="../../app/ui/errors.py" line="215"/>
         <source>The server does not offer login on this connection.</source>
         <translation>The server does not offer login on this connection.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="215"/>
+        <location filename="../../app/ui/errors.py" line="218"/>
         <source>The encrypted connection could not be set up.</source>
         <translation>The encrypted connection could not be set up.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="218"/>
+        <location filename="../../app/ui/errors.py" line="221"/>
         <source>The CA file cannot be used.</source>
         <translation>The CA file cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="190"/>
-        <location filename="../../app/ui/errors.py" line="219"/>
+        <location filename="../../app/ui/errors.py" line="193"/>
+        <location filename="../../app/ui/errors.py" line="222"/>
         <source>There is no help-desk API at this address.</source>
         <translation>There is no help-desk API at this address.</translation>
     </message>
@@ -660,282 +660,352 @@
         <translation>Incoming mail (IMAP): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="28"/>
+        <location filename="../../app/ui/errors.py" line="31"/>
         <source>The web server (or a proxy in front of it) asks for a login before the help desk&apos;s web service.</source>
         <translation>The web server (or a proxy in front of it) asks for a login before the help desk&apos;s web service.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="33"/>
+        <location filename="../../app/ui/errors.py" line="36"/>
         <source>Ask the help desk&apos;s administrators how the web service is reached from your network.</source>
         <translation>Ask the help desk&apos;s administrators how the web service is reached from your network.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="222"/>
+        <location filename="../../app/ui/errors.py" line="225"/>
         <source>This kind of help desk is not supported by this version.</source>
         <translation>This kind of help desk is not supported by this version.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="229"/>
+        <location filename="../../app/ui/errors.py" line="232"/>
         <source>The help-desk settings are incomplete or wrong.</source>
         <translation>The help-desk settings are incomplete or wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="233"/>
+        <location filename="../../app/ui/errors.py" line="236"/>
         <source>Open Settings and check the profile (server, port and security).</source>
         <translation>Open Settings and check the profile (server, port and security).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="244"/>
+        <location filename="../../app/ui/errors.py" line="247"/>
         <source>The help desk reported an error: %1</source>
         <translation>The help desk reported an error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="247"/>
+        <location filename="../../app/ui/errors.py" line="250"/>
         <source>Try again later. If the error stays, tell the help desk&apos;s administrators what it says.</source>
         <translation>Try again later. If the error stays, tell the help desk&apos;s administrators what it says.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="255"/>
+        <location filename="../../app/ui/errors.py" line="258"/>
         <source>The help desk answered something Ticketwise cannot read.</source>
         <translation>The help desk answered something Ticketwise cannot read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="258"/>
+        <location filename="../../app/ui/errors.py" line="261"/>
         <source>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</source>
         <translation>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="271"/>
+        <location filename="../../app/ui/errors.py" line="274"/>
         <source>The system keyring (where passwords are kept) could not be used.</source>
         <translation>The system keyring (where passwords are kept) could not be used.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="274"/>
+        <location filename="../../app/ui/errors.py" line="277"/>
         <source>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</source>
         <translation>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="283"/>
+        <location filename="../../app/ui/errors.py" line="286"/>
         <source>The disk is full: Ticketwise could not save.</source>
         <translation>The disk is full: Ticketwise could not save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="286"/>
+        <location filename="../../app/ui/errors.py" line="289"/>
         <source>Ticketwise&apos;s database is busy in another program.</source>
         <translation>Ticketwise&apos;s database is busy in another program.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="289"/>
+        <location filename="../../app/ui/errors.py" line="292"/>
         <source>Ticketwise&apos;s database is damaged.</source>
         <translation>Ticketwise&apos;s database is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="290"/>
+        <location filename="../../app/ui/errors.py" line="293"/>
         <source>Ticketwise&apos;s data folder is read-only.</source>
         <translation>Ticketwise&apos;s data folder is read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="293"/>
+        <location filename="../../app/ui/errors.py" line="296"/>
         <source>An attachment&apos;s stored copy could not be read.</source>
         <translation>An attachment&apos;s stored copy could not be read.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="296"/>
+        <location filename="../../app/ui/errors.py" line="299"/>
         <source>Ticketwise&apos;s data was written by a newer version of Ticketwise.</source>
         <translation>Ticketwise&apos;s data was written by a newer version of Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="303"/>
+        <location filename="../../app/ui/errors.py" line="306"/>
         <source>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</source>
         <translation>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="312"/>
+        <location filename="../../app/ui/errors.py" line="315"/>
         <source>Ticketwise could not read or write its data.</source>
         <translation>Ticketwise could not read or write its data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="316"/>
+        <location filename="../../app/ui/errors.py" line="319"/>
         <source>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</source>
         <translation>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="324"/>
+        <location filename="../../app/ui/errors.py" line="327"/>
         <source>The ticket needs a subject and a description.</source>
         <translation>The ticket needs a subject and a description.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="325"/>
+        <location filename="../../app/ui/errors.py" line="328"/>
         <source>Fill in the fields marked in the checklist.</source>
         <translation>Fill in the fields marked in the checklist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329"/>
+        <location filename="../../app/ui/errors.py" line="332"/>
         <source>Sending was cancelled.</source>
         <translation>Sending was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="330"/>
+        <location filename="../../app/ui/errors.py" line="333"/>
         <source>The ticket is kept in the outbox: press Retry to send it.</source>
         <translation>The ticket is kept in the outbox: press Retry to send it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="336"/>
+        <location filename="../../app/ui/errors.py" line="339"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Ticketwise hit an internal error while sending.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="337"/>
+        <location filename="../../app/ui/errors.py" line="340"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="344"/>
+        <location filename="../../app/ui/errors.py" line="347"/>
         <source>Something went wrong.</source>
         <translation>Something went wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="345"/>
+        <location filename="../../app/ui/errors.py" line="348"/>
         <source>Please try again.</source>
         <translation>Please try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="359"/>
+        <location filename="../../app/ui/errors.py" line="362"/>
         <source>The mail server refused your login or password.</source>
         <translation>The mail server refused your login or password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="360"/>
+        <location filename="../../app/ui/errors.py" line="363"/>
         <source>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</source>
         <translation>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="369"/>
+        <location filename="../../app/ui/errors.py" line="372"/>
         <source>The mail server allows login only over an encrypted connection.</source>
         <translation>The mail server allows login only over an encrypted connection.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="372"/>
+        <location filename="../../app/ui/errors.py" line="375"/>
         <source>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</source>
         <translation>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="378"/>
+        <location filename="../../app/ui/errors.py" line="381"/>
         <source>Your mailbox has no folder “%1”.</source>
         <translation>Your mailbox has no folder “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="381"/>
+        <location filename="../../app/ui/errors.py" line="384"/>
         <source>Check the folder in Settings (empty means INBOX).</source>
         <translation>Check the folder in Settings (empty means INBOX).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="387"/>
+        <location filename="../../app/ui/errors.py" line="390"/>
         <source>No login is set for the incoming mail server.</source>
         <translation>No login is set for the incoming mail server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="388"/>
+        <location filename="../../app/ui/errors.py" line="391"/>
         <source>Enter the login in Settings.</source>
         <translation>Enter the login in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="393"/>
+        <location filename="../../app/ui/errors.py" line="396"/>
         <source>This help desk profile only sends mail, so its tickets and answers cannot be shown.</source>
         <translation>This help desk profile only sends mail, so its tickets and answers cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="398"/>
+        <location filename="../../app/ui/errors.py" line="401"/>
         <source>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</source>
         <translation>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="405"/>
+        <location filename="../../app/ui/errors.py" line="408"/>
         <source>By e-mail, only your own tickets can be shown.</source>
         <translation>By e-mail, only your own tickets can be shown.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="408"/>
+        <location filename="../../app/ui/errors.py" line="411"/>
         <source>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</source>
         <translation>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="413"/>
+        <location filename="../../app/ui/errors.py" line="416"/>
         <source>The ticket&apos;s number is not known yet, so no follow-up can be sent.</source>
         <translation>The ticket&apos;s number is not known yet, so no follow-up can be sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="416"/>
+        <location filename="../../app/ui/errors.py" line="419"/>
         <source>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</source>
         <translation>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="425"/>
+        <location filename="../../app/ui/errors.py" line="428"/>
         <source>This help desk cannot do that.</source>
         <translation>This help desk cannot do that.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="426"/>
+        <location filename="../../app/ui/errors.py" line="429"/>
         <source>Check the profile in Settings.</source>
         <translation>Check the profile in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="431"/>
+        <location filename="../../app/ui/errors.py" line="434"/>
         <source>The attachment is no longer in your mailbox.</source>
         <translation>The attachment is no longer in your mailbox.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="432"/>
+        <location filename="../../app/ui/errors.py" line="435"/>
         <source>Another mail program may have moved or deleted the mail.</source>
         <translation>Another mail program may have moved or deleted the mail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="438"/>
+        <location filename="../../app/ui/errors.py" line="441"/>
         <source>The help desk has no ticket with this number, or does not show it to you.</source>
         <translation>The help desk has no ticket with this number, or does not show it to you.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="442"/>
+        <location filename="../../app/ui/errors.py" line="445"/>
         <source>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</source>
         <translation>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="448"/>
+        <location filename="../../app/ui/errors.py" line="451"/>
         <source>Your mailbox has no mail about this ticket.</source>
         <translation>Your mailbox has no mail about this ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="449"/>
+        <location filename="../../app/ui/errors.py" line="452"/>
         <source>Sync again, or check the incoming mail folder in Settings.</source>
         <translation>Sync again, or check the incoming mail folder in Settings.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="466"/>
+        <source>macOS does not let Ticketwise record the screen yet.</source>
+        <translation>macOS does not let Ticketwise record the screen yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="469"/>
+        <source>Open System Settings → Privacy &amp; Security → Screen Recording, turn Ticketwise on, then quit and reopen Ticketwise.</source>
+        <translation>Open System Settings → Privacy &amp; Security → Screen Recording, turn Ticketwise on, then quit and reopen Ticketwise.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="477"/>
+        <source>The screen could not be captured: %1</source>
+        <translation>The screen could not be captured: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="480"/>
+        <source>Try again. If it keeps failing, attach a screenshot taken with another tool (Paste image or drop the file).</source>
+        <translation>Try again. If it keeps failing, attach a screenshot taken with another tool (Paste image or drop the file).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="488"/>
+        <source>That part of the screen cannot be captured: %1</source>
+        <translation>That part of the screen cannot be captured: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="491"/>
+        <source>Choose a region inside the desktop.</source>
+        <translation>Choose a region inside the desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="495"/>
+        <source>The desktop&apos;s screenshot service did not give a screenshot: %1</source>
+        <translation>The desktop&apos;s screenshot service did not give a screenshot: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="498"/>
+        <source>Try again. On Wayland, Ticketwise needs xdg-desktop-portal and a backend for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr).</source>
+        <translation>Try again. On Wayland, Ticketwise needs xdg-desktop-portal and a backend for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="506"/>
+        <source>Another program or the desktop already uses %1.</source>
+        <translation>Another program or the desktop already uses %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="509"/>
+        <source>Choose another key for screenshots in Settings, or free %1 in the program that uses it. The Screenshot button and the tray menu still work.</source>
+        <translation>Choose another key for screenshots in Settings, or free %1 in the program that uses it. The Screenshot button and the tray menu still work.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="517"/>
+        <source>This desktop does not let Ticketwise use a global key: %1</source>
+        <translation>This desktop does not let Ticketwise use a global key: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="520"/>
+        <source>Use the Screenshot button or the tray menu, or give the desktop&apos;s own shortcut settings the command: ticketwise capture</source>
+        <translation>Use the Screenshot button or the tray menu, or give the desktop&apos;s own shortcut settings the command: ticketwise capture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="528"/>
+        <source>“%1” is not a key combination Ticketwise can use.</source>
+        <translation>“%1” is not a key combination Ticketwise can use.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="531"/>
+        <source>Write it like Ctrl+Shift+F12: modifiers (Ctrl, Shift, Alt, Meta) and one key, joined by +.</source>
+        <translation>Write it like Ctrl+Shift+F12: modifiers (Ctrl, Shift, Alt, Meta) and one key, joined by +.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="550"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>The help desk&apos;s web service is not set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="469"/>
+        <location filename="../../app/ui/errors.py" line="553"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="475"/>
+        <location filename="../../app/ui/errors.py" line="559"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>The help desk has no web service “%1” for tickets.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="478"/>
+        <location filename="../../app/ui/errors.py" line="562"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="494"/>
+        <location filename="../../app/ui/errors.py" line="578"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Ticketwise hit an internal error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="497"/>
+        <location filename="../../app/ui/errors.py" line="581"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Your work is saved. Please report this with the log file.</translation>
     </message>

@@ -462,195 +462,195 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="41"/>
+        <location filename="../../app/ui/errors.py" line="44"/>
         <source>The help desk cannot check a password with characters such as € over its API.</source>
         <translation>L’help desk non può verificare tramite la sua API una password con caratteri come €.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="46"/>
+        <location filename="../../app/ui/errors.py" line="49"/>
         <source>Create an auth token in Request Tracker (Settings, Auth Tokens) and paste it into the password field instead.</source>
         <translation>Crea un token di autenticazione in Request Tracker (Impostazioni, Auth Tokens) e incollalo nel campo della password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="54"/>
+        <location filename="../../app/ui/errors.py" line="57"/>
         <source>The help desk refused the auth token (wrong, expired or revoked).</source>
         <translation>L’help desk ha rifiutato il token di autenticazione (errato, scaduto o revocato).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="57"/>
+        <location filename="../../app/ui/errors.py" line="60"/>
         <source>Create a new token in Request Tracker (Settings, Auth Tokens) and paste it into the password field in Settings.</source>
         <translation>Crea un nuovo token in Request Tracker (Impostazioni, Auth Tokens) e incollalo nel campo della password nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="65"/>
+        <location filename="../../app/ui/errors.py" line="68"/>
         <source>No password is stored for this help desk.</source>
         <translation>Per questo help desk non è salvata alcuna password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="66"/>
+        <location filename="../../app/ui/errors.py" line="69"/>
         <source>Open Settings, select the profile and enter your password.</source>
         <translation>Apri Impostazioni, seleziona il profilo e inserisci la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="71"/>
+        <location filename="../../app/ui/errors.py" line="74"/>
         <source>The server refused your login name or password.</source>
         <translation>Il server ha rifiutato il nome utente o la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="72"/>
+        <location filename="../../app/ui/errors.py" line="75"/>
         <source>Check the login and password in Settings, then press Retry.</source>
         <translation>Controlla nome utente e password in Impostazioni, poi premi Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="76"/>
-        <location filename="../../app/ui/errors.py" line="105"/>
-        <location filename="../../app/ui/errors.py" line="353"/>
-        <location filename="../../app/ui/errors.py" line="460"/>
+        <location filename="../../app/ui/errors.py" line="79"/>
+        <location filename="../../app/ui/errors.py" line="108"/>
+        <location filename="../../app/ui/errors.py" line="356"/>
+        <location filename="../../app/ui/errors.py" line="544"/>
         <source>The server said:</source>
         <translation>Risposta del server:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="83"/>
+        <location filename="../../app/ui/errors.py" line="86"/>
         <source>The server&apos;s certificate is not trusted, so the connection was not made.</source>
         <translation>Il certificato del server non è attendibile, quindi la connessione non è stata stabilita.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="86"/>
+        <location filename="../../app/ui/errors.py" line="89"/>
         <source>If your organisation uses its own certificate authority, add its CA file in Settings. Verification is never switched off.</source>
         <translation>Se la tua organizzazione usa una propria autorità di certificazione, aggiungi il suo file CA in Impostazioni. La verifica non viene mai disattivata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="92"/>
-        <location filename="../../app/ui/errors.py" line="198"/>
-        <location filename="../../app/ui/errors.py" line="237"/>
-        <location filename="../../app/ui/errors.py" line="264"/>
+        <location filename="../../app/ui/errors.py" line="95"/>
+        <location filename="../../app/ui/errors.py" line="201"/>
+        <location filename="../../app/ui/errors.py" line="240"/>
+        <location filename="../../app/ui/errors.py" line="267"/>
         <source>Details:</source>
         <translation>Dettagli:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="99"/>
+        <location filename="../../app/ui/errors.py" line="102"/>
         <source>The mail server refused the help desk&apos;s address.</source>
         <translation>Il server di posta ha rifiutato l&apos;indirizzo dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="102"/>
+        <location filename="../../app/ui/errors.py" line="105"/>
         <source>Check the support address in Settings.</source>
         <translation>Controlla l&apos;indirizzo di assistenza in Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="115"/>
+        <location filename="../../app/ui/errors.py" line="118"/>
         <source>The ticket is too large: %1 MB, and the server accepts at most %2 MB.</source>
         <translation>Il ticket è troppo grande: %1 MB, mentre il server accetta al massimo %2 MB.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121"/>
-        <location filename="../../app/ui/errors.py" line="129"/>
+        <location filename="../../app/ui/errors.py" line="124"/>
+        <location filename="../../app/ui/errors.py" line="132"/>
         <source>Remove or shrink some attachments, then send again.</source>
         <translation>Rimuovi o riduci alcuni allegati, poi invia di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="126"/>
+        <location filename="../../app/ui/errors.py" line="129"/>
         <source>The server refused the ticket because it is too large.</source>
         <translation>Il server ha rifiutato il ticket perché è troppo grande.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="135"/>
+        <location filename="../../app/ui/errors.py" line="138"/>
         <source>The server did not answer in time.</source>
         <translation>Il server non ha risposto in tempo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="136"/>
+        <location filename="../../app/ui/errors.py" line="139"/>
         <source>The ticket stays in the outbox and is sent automatically later.</source>
         <translation>Il ticket resta nella posta in uscita e verrà inviato automaticamente più tardi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="142"/>
+        <location filename="../../app/ui/errors.py" line="145"/>
         <source>The server&apos;s name could not be found (no network, or a wrong name).</source>
         <translation>Impossibile trovare il nome del server (rete assente o nome errato).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="145"/>
+        <location filename="../../app/ui/errors.py" line="148"/>
         <source>The server refused the connection (it is down, or the port is wrong).</source>
         <translation>Il server ha rifiutato la connessione (non è attivo, oppure la porta è errata).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="148"/>
+        <location filename="../../app/ui/errors.py" line="151"/>
         <source>The server is busy or temporarily limited.</source>
         <translation>Il server è occupato o temporaneamente limitato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="151"/>
+        <location filename="../../app/ui/errors.py" line="154"/>
         <source>The help desk&apos;s server failed with an internal error.</source>
         <translation>Il server dell’help desk ha avuto un errore interno.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="158"/>
+        <location filename="../../app/ui/errors.py" line="161"/>
         <source>The server cannot be reached right now.</source>
         <translation>Al momento il server non è raggiungibile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="160"/>
+        <location filename="../../app/ui/errors.py" line="163"/>
         <source>The ticket stays in the outbox and is sent automatically when the server is back. Nothing is lost.</source>
         <translation>Il ticket resta nella posta in uscita e verrà inviato automaticamente appena il server torna disponibile. Non si perde nulla.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="168"/>
+        <location filename="../../app/ui/errors.py" line="171"/>
         <source>The connection broke while the ticket was being handed over: the help desk may or may not have it.</source>
         <translation>La connessione si è interrotta durante la consegna del ticket: l&apos;help desk potrebbe averlo ricevuto oppure no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="173"/>
+        <location filename="../../app/ui/errors.py" line="176"/>
         <source>Check your mailbox for the help desk&apos;s confirmation. If it is not there, press Send again; if it is, press Mark as sent.</source>
         <translation>Cerca nella tua casella di posta la conferma dell&apos;help desk. Se non c&apos;è, premi Invia di nuovo; se c&apos;è, premi Segna come inviato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="181"/>
+        <location filename="../../app/ui/errors.py" line="184"/>
         <source>The server refused the ticket.</source>
         <translation>Il server ha rifiutato il ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="182"/>
+        <location filename="../../app/ui/errors.py" line="185"/>
         <source>The server said: %1</source>
         <translation>Risposta del server: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="191"/>
+        <location filename="../../app/ui/errors.py" line="194"/>
         <source>Check the address in Settings: for OTRS, Znuny and OTOBO it is the help desk&apos;s address (https://…/otrs/) or the web service&apos;s URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
         <translation>Controlla l&apos;indirizzo nelle Impostazioni: per OTRS, Znuny e OTOBO è l&apos;indirizzo dell&apos;help desk (https://…/otrs/) oppure l&apos;URL del servizio web (…/nph-genericinterface.pl/Webservice/NOME).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="205"/>
+        <location filename="../../app/ui/errors.py" line="208"/>
         <source>No help desk is set up yet.</source>
         <translation>Non è ancora configurato alcun help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="206"/>
+        <location filename="../../app/ui/errors.py" line="209"/>
         <source>Several help desks are set up and none is the default.</source>
         <translation>Sono configurati più help desk e nessuno è quello predefinito.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="209"/>
+        <location filename="../../app/ui/errors.py" line="212"/>
         <source>The server does not offer STARTTLS encryption.</source>
         <translation>Il server non offre la cifratura STARTTLS.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="212"/>
+        <location filename="../../app/ui/errors.py" line="215"/>
         <source>The server does not offer login on this connection.</source>
         <translation>Il server non consente l&apos;accesso su questa connessione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="215"/>
+        <location filename="../../app/ui/errors.py" line="218"/>
         <source>The encrypted connection could not be set up.</source>
         <translation>Impossibile stabilire la connessione cifrata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="218"/>
+        <location filename="../../app/ui/errors.py" line="221"/>
         <source>The CA file cannot be used.</source>
         <translation>Il file CA non è utilizzabile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="190"/>
-        <location filename="../../app/ui/errors.py" line="219"/>
+        <location filename="../../app/ui/errors.py" line="193"/>
+        <location filename="../../app/ui/errors.py" line="222"/>
         <source>There is no help-desk API at this address.</source>
         <translation>A questo indirizzo non c’è l’API di un help desk.</translation>
     </message>
@@ -660,282 +660,352 @@
         <translation>Posta in arrivo (IMAP): %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="28"/>
+        <location filename="../../app/ui/errors.py" line="31"/>
         <source>The web server (or a proxy in front of it) asks for a login before the help desk&apos;s web service.</source>
         <translation>Il server web (o un proxy davanti a esso) chiede un accesso prima del servizio web dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="33"/>
+        <location filename="../../app/ui/errors.py" line="36"/>
         <source>Ask the help desk&apos;s administrators how the web service is reached from your network.</source>
         <translation>Chiedi agli amministratori dell&apos;help desk come si raggiunge il servizio web dalla tua rete.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="222"/>
+        <location filename="../../app/ui/errors.py" line="225"/>
         <source>This kind of help desk is not supported by this version.</source>
         <translation>Questo tipo di help desk non è supportato da questa versione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="229"/>
+        <location filename="../../app/ui/errors.py" line="232"/>
         <source>The help-desk settings are incomplete or wrong.</source>
         <translation>Le impostazioni dell&apos;help desk sono incomplete o errate.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="233"/>
+        <location filename="../../app/ui/errors.py" line="236"/>
         <source>Open Settings and check the profile (server, port and security).</source>
         <translation>Apri Impostazioni e controlla il profilo (server, porta e sicurezza).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="244"/>
+        <location filename="../../app/ui/errors.py" line="247"/>
         <source>The help desk reported an error: %1</source>
         <translation>L&apos;help desk ha segnalato un errore: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="247"/>
+        <location filename="../../app/ui/errors.py" line="250"/>
         <source>Try again later. If the error stays, tell the help desk&apos;s administrators what it says.</source>
         <translation>Riprova più tardi. Se l&apos;errore resta, riferisci agli amministratori dell&apos;help desk che cosa dice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="255"/>
+        <location filename="../../app/ui/errors.py" line="258"/>
         <source>The help desk answered something Ticketwise cannot read.</source>
         <translation>L’help desk ha risposto qualcosa che Ticketwise non sa leggere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="258"/>
+        <location filename="../../app/ui/errors.py" line="261"/>
         <source>Check the address in Settings. If it is right, the help desk may be misconfigured: tell its administrators.</source>
         <translation>Controlla l’indirizzo nelle Impostazioni. Se è giusto, l’help desk potrebbe essere configurato male: avvisa chi lo amministra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="271"/>
+        <location filename="../../app/ui/errors.py" line="274"/>
         <source>The system keyring (where passwords are kept) could not be used.</source>
         <translation>Impossibile usare il portachiavi di sistema (dove sono conservate le password).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="274"/>
+        <location filename="../../app/ui/errors.py" line="277"/>
         <source>Unlock or set up your system keyring, then try again. Ticketwise never stores passwords anywhere else.</source>
         <translation>Sblocca o configura il portachiavi di sistema, poi riprova. Ticketwise non salva mai le password altrove.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="283"/>
+        <location filename="../../app/ui/errors.py" line="286"/>
         <source>The disk is full: Ticketwise could not save.</source>
         <translation>Il disco è pieno: Ticketwise non ha potuto salvare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="286"/>
+        <location filename="../../app/ui/errors.py" line="289"/>
         <source>Ticketwise&apos;s database is busy in another program.</source>
         <translation>Il database di Ticketwise è in uso da parte di un altro programma.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="289"/>
+        <location filename="../../app/ui/errors.py" line="292"/>
         <source>Ticketwise&apos;s database is damaged.</source>
         <translation>Il database di Ticketwise è danneggiato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="290"/>
+        <location filename="../../app/ui/errors.py" line="293"/>
         <source>Ticketwise&apos;s data folder is read-only.</source>
         <translation>La cartella dei dati di Ticketwise è di sola lettura.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="293"/>
+        <location filename="../../app/ui/errors.py" line="296"/>
         <source>An attachment&apos;s stored copy could not be read.</source>
         <translation>Impossibile leggere la copia salvata di un allegato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="296"/>
+        <location filename="../../app/ui/errors.py" line="299"/>
         <source>Ticketwise&apos;s data was written by a newer version of Ticketwise.</source>
         <translation>I dati di Ticketwise sono stati scritti da una versione più recente di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="303"/>
+        <location filename="../../app/ui/errors.py" line="306"/>
         <source>Start the newer version of Ticketwise again; this one cannot read its data without risking it.</source>
         <translation>Avvia di nuovo la versione più recente di Ticketwise: questa non può leggerne i dati senza rischiare di danneggiarli.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="312"/>
+        <location filename="../../app/ui/errors.py" line="315"/>
         <source>Ticketwise could not read or write its data.</source>
         <translation>Ticketwise non è riuscito a leggere o scrivere i propri dati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="316"/>
+        <location filename="../../app/ui/errors.py" line="319"/>
         <source>Free some disk space or check the data folder&apos;s permissions. What you typed is kept in the window until it can be saved.</source>
         <translation>Libera spazio su disco o controlla i permessi della cartella dei dati. Quello che hai scritto resta nella finestra finché non si potrà salvare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="324"/>
+        <location filename="../../app/ui/errors.py" line="327"/>
         <source>The ticket needs a subject and a description.</source>
         <translation>Il ticket deve avere un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="325"/>
+        <location filename="../../app/ui/errors.py" line="328"/>
         <source>Fill in the fields marked in the checklist.</source>
         <translation>Compila i campi segnalati nella lista di controllo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="329"/>
+        <location filename="../../app/ui/errors.py" line="332"/>
         <source>Sending was cancelled.</source>
         <translation>L&apos;invio è stato annullato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="330"/>
+        <location filename="../../app/ui/errors.py" line="333"/>
         <source>The ticket is kept in the outbox: press Retry to send it.</source>
         <translation>Il ticket resta nella posta in uscita: premi Riprova per inviarlo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="336"/>
+        <location filename="../../app/ui/errors.py" line="339"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Durante l&apos;invio si è verificato un errore interno di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="337"/>
+        <location filename="../../app/ui/errors.py" line="340"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>Il ticket resta nella posta in uscita. Premi Riprova; se succede di nuovo, segnala il problema allegando il file di log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="344"/>
+        <location filename="../../app/ui/errors.py" line="347"/>
         <source>Something went wrong.</source>
         <translation>Qualcosa non ha funzionato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="345"/>
+        <location filename="../../app/ui/errors.py" line="348"/>
         <source>Please try again.</source>
         <translation>Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="359"/>
+        <location filename="../../app/ui/errors.py" line="362"/>
         <source>The mail server refused your login or password.</source>
         <translation>Il server di posta ha rifiutato il nome utente o la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="360"/>
+        <location filename="../../app/ui/errors.py" line="363"/>
         <source>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</source>
         <translation>Controlla nome utente e password della posta in arrivo nelle Impostazioni; se vuoti, valgono quelli usati per l&apos;invio.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="369"/>
+        <location filename="../../app/ui/errors.py" line="372"/>
         <source>The mail server allows login only over an encrypted connection.</source>
         <translation>Il server di posta consente l&apos;accesso solo su una connessione cifrata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="372"/>
+        <location filename="../../app/ui/errors.py" line="375"/>
         <source>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</source>
         <translation>Scegli SSL/TLS o STARTTLS per la posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="378"/>
+        <location filename="../../app/ui/errors.py" line="381"/>
         <source>Your mailbox has no folder “%1”.</source>
         <translation>La tua casella di posta non ha la cartella “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="381"/>
+        <location filename="../../app/ui/errors.py" line="384"/>
         <source>Check the folder in Settings (empty means INBOX).</source>
         <translation>Controlla la cartella nelle Impostazioni (vuota significa INBOX).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="387"/>
+        <location filename="../../app/ui/errors.py" line="390"/>
         <source>No login is set for the incoming mail server.</source>
         <translation>Non è impostato un nome utente per il server di posta in arrivo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="388"/>
+        <location filename="../../app/ui/errors.py" line="391"/>
         <source>Enter the login in Settings.</source>
         <translation>Inserisci il nome utente nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="393"/>
+        <location filename="../../app/ui/errors.py" line="396"/>
         <source>This help desk profile only sends mail, so its tickets and answers cannot be shown.</source>
         <translation>Questo profilo invia soltanto posta, quindi i suoi ticket e le risposte non si possono mostrare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="398"/>
+        <location filename="../../app/ui/errors.py" line="401"/>
         <source>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</source>
         <translation>Aggiungi al profilo il server di posta in arrivo (IMAP) nelle Impostazioni: le risposte dell&apos;help desk si leggono da lì.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="405"/>
+        <location filename="../../app/ui/errors.py" line="408"/>
         <source>By e-mail, only your own tickets can be shown.</source>
         <translation>Via e-mail si possono mostrare solo i tuoi ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="408"/>
+        <location filename="../../app/ui/errors.py" line="411"/>
         <source>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</source>
         <translation>I ticket dei colleghi sono nel portale web dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="413"/>
+        <location filename="../../app/ui/errors.py" line="416"/>
         <source>The ticket&apos;s number is not known yet, so no follow-up can be sent.</source>
         <translation>Il numero del ticket non è ancora noto, quindi non si può inviare un seguito.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="416"/>
+        <location filename="../../app/ui/errors.py" line="419"/>
         <source>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</source>
         <translation>Attendi la mail di conferma dell&apos;help desk e sincronizza, poi rispondi di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="425"/>
+        <location filename="../../app/ui/errors.py" line="428"/>
         <source>This help desk cannot do that.</source>
         <translation>Questo help desk non lo consente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="426"/>
+        <location filename="../../app/ui/errors.py" line="429"/>
         <source>Check the profile in Settings.</source>
         <translation>Controlla il profilo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="431"/>
+        <location filename="../../app/ui/errors.py" line="434"/>
         <source>The attachment is no longer in your mailbox.</source>
         <translation>L&apos;allegato non è più nella tua casella di posta.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="432"/>
+        <location filename="../../app/ui/errors.py" line="435"/>
         <source>Another mail program may have moved or deleted the mail.</source>
         <translation>Un altro programma di posta potrebbe aver spostato o cancellato il messaggio.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="438"/>
+        <location filename="../../app/ui/errors.py" line="441"/>
         <source>The help desk has no ticket with this number, or does not show it to you.</source>
         <translation>L&apos;help desk non ha un ticket con questo numero, oppure non te lo mostra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="442"/>
+        <location filename="../../app/ui/errors.py" line="445"/>
         <source>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</source>
         <translation>Controlla il numero; per il ticket di un collega può servire l&apos;accesso della tua azienda.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="448"/>
+        <location filename="../../app/ui/errors.py" line="451"/>
         <source>Your mailbox has no mail about this ticket.</source>
         <translation>Nella tua casella non c&apos;è posta su questo ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="449"/>
+        <location filename="../../app/ui/errors.py" line="452"/>
         <source>Sync again, or check the incoming mail folder in Settings.</source>
         <translation>Sincronizza di nuovo, oppure controlla la cartella della posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="466"/>
+        <source>macOS does not let Ticketwise record the screen yet.</source>
+        <translation>macOS non permette ancora a Ticketwise di registrare lo schermo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="469"/>
+        <source>Open System Settings → Privacy &amp; Security → Screen Recording, turn Ticketwise on, then quit and reopen Ticketwise.</source>
+        <translation>Apri Impostazioni di Sistema → Privacy e sicurezza → Registrazione schermo, attiva Ticketwise, poi chiudi e riapri Ticketwise.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="477"/>
+        <source>The screen could not be captured: %1</source>
+        <translation>Non è stato possibile acquisire lo schermo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="480"/>
+        <source>Try again. If it keeps failing, attach a screenshot taken with another tool (Paste image or drop the file).</source>
+        <translation>Riprova. Se continua a non riuscire, allega una schermata fatta con un altro programma (Incolla immagine o trascina il file).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="488"/>
+        <source>That part of the screen cannot be captured: %1</source>
+        <translation>Quella parte dello schermo non si può acquisire: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="491"/>
+        <source>Choose a region inside the desktop.</source>
+        <translation>Scegli un&apos;area all&apos;interno del desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="495"/>
+        <source>The desktop&apos;s screenshot service did not give a screenshot: %1</source>
+        <translation>Il servizio schermate del desktop non ha restituito una schermata: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="498"/>
+        <source>Try again. On Wayland, Ticketwise needs xdg-desktop-portal and a backend for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr).</source>
+        <translation>Riprova. Su Wayland Ticketwise ha bisogno di xdg-desktop-portal e di un backend per il tuo desktop (per esempio xdg-desktop-portal-gnome, -kde o -wlr).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="506"/>
+        <source>Another program or the desktop already uses %1.</source>
+        <translation>Un altro programma o il desktop usa già %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="509"/>
+        <source>Choose another key for screenshots in Settings, or free %1 in the program that uses it. The Screenshot button and the tray menu still work.</source>
+        <translation>Scegli un altro tasto per le schermate nelle Impostazioni, oppure libera %1 nel programma che lo usa. Il pulsante Schermata e il menu dell&apos;area di notifica funzionano comunque.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="517"/>
+        <source>This desktop does not let Ticketwise use a global key: %1</source>
+        <translation>Questo desktop non permette a Ticketwise di usare un tasto globale: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="520"/>
+        <source>Use the Screenshot button or the tray menu, or give the desktop&apos;s own shortcut settings the command: ticketwise capture</source>
+        <translation>Usa il pulsante Schermata o il menu dell&apos;area di notifica, oppure assegna nelle scorciatoie del desktop il comando: ticketwise capture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="528"/>
+        <source>“%1” is not a key combination Ticketwise can use.</source>
+        <translation>«%1» non è una combinazione di tasti che Ticketwise può usare.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="531"/>
+        <source>Write it like Ctrl+Shift+F12: modifiers (Ctrl, Shift, Alt, Meta) and one key, joined by +.</source>
+        <translation>Scrivila come Ctrl+Shift+F12: i modificatori (Ctrl, Shift, Alt, Meta) e un tasto, uniti da +.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="550"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>Il servizio web dell&apos;help desk non è configurato correttamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="469"/>
+        <location filename="../../app/ui/errors.py" line="553"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Avvisa gli amministratori dell&apos;help desk: nelle Impostazioni non si può correggere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="475"/>
+        <location filename="../../app/ui/errors.py" line="559"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>L&apos;help desk non ha un servizio web “%1” per i ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="478"/>
+        <location filename="../../app/ui/errors.py" line="562"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Controlla il nome del servizio web nelle Impostazioni (di solito GenericTicketConnectorREST); gli amministratori dell&apos;help desk lo vedono in Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="494"/>
+        <location filename="../../app/ui/errors.py" line="578"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Si è verificato un errore interno di Ticketwise: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="497"/>
+        <location filename="../../app/ui/errors.py" line="581"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
     </message>

@@ -606,3 +606,10 @@ def test_render_and_export_run_off_the_gui_thread():
     worker.start()
     worker.join(timeout=10)
     assert results == [encode_png(render(doc))]
+
+
+def test_a_text_smaller_than_a_pixel_is_drawn_at_one_pixel():
+    # A 0.4 px size once reached Qt as pixel size 0, and Qt's warning failed the test run.
+    op = TextOp(Point(1, 1), "x", size=0.4)
+    assert op.font().pixelSize() == 1
+    render(Document(blank(40, 30), (op,)))

@@ -200,3 +200,46 @@ def test_parallel_deflate_is_one_valid_zlib_stream(
     assert zlib.decompress(packed) == data  # checks the header's FCHECK and the Adler-32
     assert zlib.decompressobj().decompress(packed[:2]) == b""  # a header zlib accepts alone
     assert grab.deflate(b"tiny", level) == zlib.compress(b"tiny", level)
+
+
+class FakeQuartz:
+    """CoreGraphics' two permission calls, as ctypes exposes them."""
+
+    def __init__(self, granted: bool) -> None:
+        self.granted = granted
+        self.requests = 0
+        quartz = self
+
+        class Preflight:
+            restype = None
+
+            def __call__(self) -> bool:
+                return quartz.granted
+
+        class Request:
+            restype = None
+
+            def __call__(self) -> bool:
+                quartz.requests += 1
+                return False
+
+        self.CGPreflightScreenCaptureAccess = Preflight()
+        self.CGRequestScreenCaptureAccess = Request()
+
+
+def test_macos_without_screen_recording_permission_asks_and_explains() -> None:
+    quartz = FakeQuartz(granted=False)
+    with pytest.raises(grab.CapturePermission) as info:
+        grab.check_macos_permission(quartz)
+    assert info.value.kind == "capture_permission"
+    assert quartz.requests == 1
+
+
+def test_macos_with_permission_captures_without_a_prompt() -> None:
+    quartz = FakeQuartz(granted=True)
+    grab.check_macos_permission(quartz)
+    assert quartz.requests == 0
+
+
+def test_macos_before_catalina_has_no_permission_to_check() -> None:
+    grab.check_macos_permission(object())
