@@ -6,9 +6,12 @@ Kept light on purpose: ``--version`` imports nothing but this module, and the CL
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:  # argparse is imported where it is used: the capture fast path needs none
+    import argparse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -20,8 +23,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME} {__version__}")
         return 0
 
-    if args_list[:1] == ["capture"]:
+    if args_list[:1] == ["capture"] and args_list[1:]:
         return _capture(args_list[1:])
+    if args_list == ["capture"]:  # interactive: a region, into the running app's draft
+        args_list = ["--capture"]
 
     args = gui_args(args_list)
     if args is None:  # a sub-command, --help, or something to report as a usage error
@@ -51,20 +56,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _capture(args: list[str]) -> int:
-    """``capture``: logs where the app logs, but needs neither the full CLI parser nor the
-    services' context (a screenshot is measured against scrot)."""
-    from app.config.paths import resolve_paths
-
-    paths = resolve_paths().ensure()
-    setup_logging(paths.log_file)
+    """``capture``: needs neither the full CLI parser nor the services' context, and a capture
+    that works does not even set up logging (the paths, the rotating file handler: start-up
+    time, and the issue measures this command against scrot). A failure is logged where the
+    app logs."""
     from app.cli_capture import main as capture_main
 
-    return capture_main(args)
+    def log_failure(text: str) -> None:
+        import logging
+
+        from app.config.paths import resolve_paths
+
+        setup_logging(resolve_paths().ensure().log_file)
+        logging.getLogger("app.cli_capture").warning("capture %s: %s", " ".join(args), text)
+
+    return capture_main(args, on_failure=log_failure)
 
 
 GUI_FLAGS = {
     "--no-tray": "no_tray",
     "--minimized": "minimized",
+    "--capture": "capture",
     "--verbose": "verbose",
     "-v": "verbose",
 }
@@ -76,7 +88,15 @@ def gui_args(args: Sequence[str]) -> argparse.Namespace | None:
     ``app.cli.build_parser`` (a test checks it)."""
     if any(arg not in GUI_FLAGS for arg in args):
         return None
-    values = {"command": None, "no_tray": False, "minimized": False, "verbose": False}
+    import argparse
+
+    values = {
+        "command": None,
+        "no_tray": False,
+        "minimized": False,
+        "capture": False,
+        "verbose": False,
+    }
     for arg in args:
         values[GUI_FLAGS[arg]] = True
     return argparse.Namespace(**values)

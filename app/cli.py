@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--verbose", "-v", action="store_true", help="also log to stderr")
     parser.add_argument("--no-tray", action="store_true", help="GUI: do not show a tray icon")
     parser.add_argument("--minimized", action="store_true", help="GUI: start in the tray")
+    parser.add_argument(
+        "--capture",
+        action="store_true",
+        help="GUI: take a screenshot of a region into the current draft (in the running "
+        "Ticketwise when there is one); 'capture' with no options does the same",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     profile = sub.add_parser("profile", help="manage help-desk profiles")

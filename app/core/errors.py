@@ -13,7 +13,9 @@ Messages built here are English fallbacks for logs and for the CLI; they never c
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: the CLI's start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Cancelled(Exception):

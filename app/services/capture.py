@@ -6,10 +6,10 @@ Imports no Qt: the capture backends import QtGui only when mss fails.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from app.capture.grab import (
     BACKENDS,
+    CaptureFailed,
     CaptureUsageError,
     Monitor,
     Rect,
@@ -19,9 +19,18 @@ from app.capture.grab import (
     list_monitors,
 )
 
-BACKEND_ENV = "TICKETWISE_CAPTURE_BACKEND"  # auto (default), mss or qt: a test and support hook
+BACKEND_ENV = "TICKETWISE_CAPTURE_BACKEND"  # auto (default), x11, mss or qt: test/support hook
 
-__all__ = ["Monitor", "Rect", "Screenshot", "Target", "capture", "monitors", "parse_region"]
+__all__ = [
+    "CaptureFailed",
+    "Monitor",
+    "Rect",
+    "Screenshot",
+    "Target",
+    "capture",
+    "monitors",
+    "parse_region",
+]
 
 
 def _backend() -> str:
@@ -45,18 +54,21 @@ def parse_region(text: str) -> Rect:
     return Rect(x, y, width, height)
 
 
-def capture(target: Target, out: Path | None = None) -> tuple[Screenshot, bytes]:
+def capture(target: Target, out: str | None = None) -> tuple[Screenshot, bytes]:
     """Capture ``target`` and encode it as PNG (no metadata); write it to ``out`` when given,
     through a temporary name so a failure leaves no half file."""
     shot = grab(target, _backend())
     png = shot.to_png()
     if out is not None:
-        tmp = out.with_name(f".{out.name}.part")
+        folder, name = os.path.split(out)
+        tmp = os.path.join(folder, f".{name}.part")
         try:
-            tmp.write_bytes(png)
-            tmp.replace(out)
+            with open(tmp, "wb") as file:
+                file.write(png)
+            os.replace(tmp, out)
         finally:
-            tmp.unlink(missing_ok=True)
+            if os.path.exists(tmp):
+                os.unlink(tmp)
     return shot, png
 
 
@@ -64,9 +76,9 @@ def grab_desktop(*, allow_qt: bool) -> Screenshot:
     """The whole desktop for the capture overlay. ``allow_qt=False`` in a worker thread: the Qt
     fallback must run on the GUI thread, so the caller retries there when this raises."""
     backend = _backend()
-    if not allow_qt and backend in ("auto", "mss"):
-        backend = "mss"
-    return grab(Target(), backend)
+    if not allow_qt and backend == "qt":
+        raise CaptureFailed("the Qt backend runs on the GUI thread only")
+    return grab(Target(), backend, qt_fallback=allow_qt)
 
 
 def monitors() -> list[Monitor]:

@@ -1,9 +1,10 @@
 """Screen capture on real X servers: a known pattern is painted, captures must return its pixels.
 
-Xvfb (the e2e session display): mss, the fast path, through the API and ``main.py capture``;
-the Qt backend forced with ``TICKETWISE_CAPTURE_BACKEND=qt``. TigerVNC's Xvnc, split with
-``xrandr --setmonitor`` into three monitors side by side with the primary in the middle (one
-monitor left of it): mss 10.2 raises there, so the Qt fallback runs and must composite right.
+Xvfb (the e2e session display): libX11 directly, the fast path, through the API and
+``main.py capture``; mss and the Qt backend forced with ``TICKETWISE_CAPTURE_BACKEND``.
+TigerVNC's Xvnc, split with ``xrandr --setmonitor`` into three monitors side by side with the
+primary in the middle (one monitor left of it): the direct path reads RandR's monitors there;
+mss 10.2 raises, and the Qt fallback (forced) must composite each screen right.
 """
 
 from __future__ import annotations
@@ -217,25 +218,27 @@ def qt_modules(result: subprocess.CompletedProcess[str]) -> str:
     return line.split(":", 1)[1].strip()
 
 
-# -- Xvfb: mss ---------------------------------------------------------------------------------
+# -- Xvfb: libX11 directly, and mss ------------------------------------------------------------
 
 
+@pytest.mark.parametrize("backend", ["auto", "x11", "mss"])
 def test_api_all_monitor_and_region_return_the_pattern(
-    xvfb_pattern: Display, monkeypatch: pytest.MonkeyPatch
+    xvfb_pattern: Display, monkeypatch: pytest.MonkeyPatch, backend: str
 ) -> None:
     monkeypatch.setenv("DISPLAY", xvfb_pattern.name)
-    monitors = grab.list_monitors("mss")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monitors = grab.list_monitors(backend)
     assert [m.geometry for m in monitors] == [grab.Rect(0, 0, *XVFB_SIZE)]
 
-    shot = grab.grab_all()
-    assert shot.backend == "mss"
+    shot = grab.grab_all(backend)
+    assert shot.backend == ("x11" if backend == "auto" else backend)
     assert (shot.width, shot.height, shot.origin) == (*XVFB_SIZE, (0, 0))
     assert_pixels(shot.rgb, 0, 0, *XVFB_SIZE)
 
-    shot = grab.grab_monitor(1)
+    shot = grab.grab_monitor(1, backend)
     assert_pixels(shot.rgb, 0, 0, *XVFB_SIZE)
 
-    shot = grab.grab_region(333, 217, 151, 91)  # not aligned to the pattern's cells
+    shot = grab.grab_region(333, 217, 151, 91, backend)  # not aligned to the pattern's cells
     assert (shot.width, shot.height, shot.origin) == (151, 91, (333, 217))
     assert_pixels(shot.rgb, 333, 217, 151, 91)
     assert shot.pixel(333, 217) == tuple(expected_rgb(333, 217, 1, 1))
@@ -257,7 +260,7 @@ def test_cli_writes_the_pattern_and_imports_no_qt(xvfb_pattern: Display, tmp_pat
         out = tmp_path / "shot.png"
         result = run_cli(env, *args, "--out", str(out))
         assert result.returncode == 0, result.stderr
-        assert "(mss)" in result.stdout
+        assert "(x11)" in result.stdout
         assert qt_modules(result) == "", args
         got_w, got_h, rgb, _ = decode_png(out.read_bytes())
         assert (got_w, got_h) == (width, height)
@@ -322,6 +325,18 @@ def test_fast_path_and_full_cli_agree(xvfb_pattern: Display, tmp_path: Path) -> 
     assert list(log), "the fast path logs where the app logs"
 
 
+def test_the_fast_path_logs_failures_only(xvfb_pattern: Display, tmp_path: Path) -> None:
+    """A capture that works writes no log (no paths, no file handler: start-up time); one that
+    fails leaves its reason where the app logs."""
+    home = tmp_path / "home"
+    env = x_env(xvfb_pattern.name, TICKETWISE_HOME=str(home))
+    assert run_cli(env, "--all", "--out", str(tmp_path / "ok.png")).returncode == 0
+    assert not list(home.glob("logs/*.log"))
+    assert run_cli(env, "--monitor", "7", "--out", str(tmp_path / "no.png")).returncode == 2
+    (log,) = home.glob("logs/*.log")
+    assert "there is no monitor 7" in log.read_text()
+
+
 def test_qt_backend_forced_on_xvfb_gives_the_same_pixels(
     xvfb_pattern: Display, tmp_path: Path
 ) -> None:
@@ -361,19 +376,22 @@ def test_mss_fails_on_xvnc(vnc: str, tmp_path: Path) -> None:
     assert "mss cannot capture the screen" in result.stderr
 
 
-def test_xvnc_monitors_are_listed_left_to_right(vnc: str, tmp_path: Path) -> None:
-    env = x_env(vnc, TICKETWISE_HOME=str(tmp_path / "home"))
+@pytest.mark.parametrize("backend", ["auto", "qt"])
+def test_xvnc_monitors_are_listed_left_to_right(vnc: str, tmp_path: Path, backend: str) -> None:
+    env = x_env(vnc, TICKETWISE_HOME=str(tmp_path / "home"), TICKETWISE_CAPTURE_BACKEND=backend)
     result = run_cli(env, "--list-monitors")
     assert result.returncode == 0, result.stderr
+    scale = " scale 1" if backend == "qt" else ""  # Qt knows the device pixel ratio
     assert result.stdout.splitlines() == [
-        "1: L 640x600 at 0,0 scale 1",
-        "2: P 640x600 at 640,0 primary scale 1",
-        "3: B 640x600 at 1280,0 scale 1",
+        f"1: L 640x600 at 0,0{scale}",
+        f"2: P 640x600 at 640,0 primary{scale}",
+        f"3: B 640x600 at 1280,0{scale}",
     ]
 
 
-def test_xvnc_fallback_returns_each_monitors_pixels(vnc: str, tmp_path: Path) -> None:
-    env = x_env(vnc, TICKETWISE_HOME=str(tmp_path / "home"))
+@pytest.mark.parametrize("backend", ["auto", "qt"])
+def test_xvnc_returns_each_monitors_pixels(vnc: str, tmp_path: Path, backend: str) -> None:
+    env = x_env(vnc, TICKETWISE_HOME=str(tmp_path / "home"), TICKETWISE_CAPTURE_BACKEND=backend)
     cases = {
         ("--all",): (0, 0, *VNC_SIZE),
         ("--monitor", "1"): (0, 0, 640, 600),
@@ -385,8 +403,22 @@ def test_xvnc_fallback_returns_each_monitors_pixels(vnc: str, tmp_path: Path) ->
         out = tmp_path / "vnc.png"
         result = run_cli(env, *args, "--out", str(out))
         assert result.returncode == 0, (args, result.stderr)
-        assert "(qt)" in result.stdout, args  # mss raised; the fallback ran
+        assert f"({'x11' if backend == 'auto' else 'qt'})" in result.stdout, args
         assert "PySide6.QtWidgets" not in qt_modules(result)
         got_w, got_h, rgb, _ = decode_png(out.read_bytes())
         assert (got_w, got_h) == (width, height), args
         assert_pixels(rgb, x, y, width, height)
+
+
+def test_an_x_error_is_an_exception_not_an_exit(
+    xvfb_pattern: Display, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Xlib's default error handler exits the process; the direct path traps errors instead."""
+    from app.capture import x11grab
+
+    monkeypatch.setenv("DISPLAY", xvfb_pattern.name)
+    with x11grab.Display() as display:
+        with pytest.raises(x11grab.Unsupported, match="X error"):
+            display.grab_bgrx(XVFB_SIZE[0] - 10, 0, 50, 50)  # partly off the screen
+        rgb = grab.bgra_to_rgb(display.grab_bgrx(5, 6, 7, 8))  # the connection still works
+    assert_pixels(rgb, 5, 6, 7, 8)

@@ -243,3 +243,40 @@ def test_macos_with_permission_captures_without_a_prompt() -> None:
 
 def test_macos_before_catalina_has_no_permission_to_check() -> None:
     grab.check_macos_permission(object())
+
+
+@pytest.mark.parametrize(("width", "height"), [(1, 1), (3, 2), (700, 900), (1920, 1080)])
+@pytest.mark.parametrize("level", [1, 6])
+def test_bgrx_pipeline_png_has_the_same_pixels_as_the_rgb_one(
+    width: int, height: int, level: int
+) -> None:
+    import random
+
+    rng = random.Random(width * height + level)
+    bgrx = rng.randbytes(width * height * 4)
+    shot = grab.Screenshot(width, height, bgrx, (0, 0), (), "test", layout="bgrx")
+    piped = shot.to_png(level)
+    assert shot.rgb == grab.bgra_to_rgb(bgrx)
+    reference = grab.encode_rgb_png(shot.rgb, width, height, level=level)
+
+    def raw(png: bytes) -> bytes:
+        kinds, idat, pos = [], b"", 8
+        while pos < len(png):
+            (length,) = struct.unpack(">I", png[pos : pos + 4])
+            kind = png[pos + 4 : pos + 8]
+            kinds.append(kind)
+            if kind == b"IDAT":
+                idat += png[pos + 8 : pos + 8 + length]
+            pos += 12 + length
+        assert kinds == [b"IHDR", b"IDAT", b"IEND"]
+        return zlib.decompress(idat)  # one valid stream: header, parts, Adler-32
+
+    assert raw(piped) == raw(reference)
+    assert piped[:33] == reference[:33]  # the same signature and IHDR
+
+
+def test_a_screenshot_refuses_pixels_of_the_wrong_size() -> None:
+    with pytest.raises(ValueError, match="is not 2x2 bgrx"):
+        grab.Screenshot(2, 2, b"\0" * 12, (0, 0), (), "test", layout="bgrx")
+    with pytest.raises(ValueError, match="unknown pixel layout"):
+        grab.Screenshot(1, 1, b"\0" * 3, (0, 0), (), "test", layout="argb")
