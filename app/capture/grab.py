@@ -264,10 +264,12 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def _png(width: int, height: int, idat: bytes) -> bytes:
-    """An 8-bit RGB PNG with only the IHDR, IDAT and IEND chunks: no text, time or other
-    metadata that could name the user or the machine."""
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+def png_file(width: int, height: int, idat: bytes, color_type: int = 2) -> bytes:
+    """An 8-bit PNG (colour type 2 RGB, or 6 RGBA) with only the IHDR, IDAT and IEND chunks:
+    no text, time or other metadata that could name the user or the machine. ``idat`` is the
+    zlib stream of the filtered rows. The one PNG writer of the app (:mod:`app.capture.png`
+    uses it for annotated images)."""
+    header = struct.pack(">IIBBBBB", width, height, 8, color_type, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
         + _chunk(b"IHDR", header)
@@ -282,7 +284,7 @@ def _check_level(level: int) -> None:
 
 
 def encode_rgb_png(rgb: bytes, width: int, height: int, *, level: int = PNG_LEVEL) -> bytes:
-    """A PNG of ``rgb`` (see :func:`_png`). Rows use filter 0 (none): at level 1 that is the
+    """A PNG of ``rgb`` (see :func:`png_file`). Rows use filter 0 (none): at level 1 that is the
     fastest encoding with a size close to the adaptive filters' for UI screens."""
     stride = width * 3
     if len(rgb) != stride * height:
@@ -290,7 +292,7 @@ def encode_rgb_png(rgb: bytes, width: int, height: int, *, level: int = PNG_LEVE
     _check_level(level)
     view = memoryview(rgb)
     raw = b"".join(b"\x00" + view[row : row + stride] for row in range(0, stride * height, stride))
-    return _png(width, height, deflate(raw, level))
+    return png_file(width, height, deflate(raw, level))
 
 
 PART_BYTES = 1 << 20
@@ -332,7 +334,7 @@ def encode_bgrx_png(bgrx: bytes, width: int, height: int, *, level: int = PNG_LE
         thread.join()
     if not all(out):
         raise RuntimeError("a deflate worker failed")
-    return _png(width, height, _zlib_stream(out, adler, level))
+    return png_file(width, height, _zlib_stream(out, adler, level))
 
 
 def _compress_part(out: list[bytes], index: int, data: bytes, level: int, last: bool) -> None:

@@ -1,9 +1,9 @@
 """PNG export with no metadata, and a size-conscious variant that downscales to fit a limit.
 
-The encoder is written here (zlib + the chunk format) rather than left to Qt or Pillow so that
-the file holds exactly IHDR, IDAT and IEND: no text chunks (Qt writes ``QImage.text()`` as
-tEXt), no EXIF, no physical size, nothing that names the user or the machine. Rows use PNG
-filter 0 and zlib level 1 by default, the fast path the capture figures call for (mss does the
+The encoder is ours (:func:`app.capture.grab.png_file`, zlib split across the cores) rather
+than Qt's or Pillow's so that the file holds exactly IHDR, IDAT and IEND: no text chunks (Qt
+writes ``QImage.text()`` as tEXt), no EXIF, no physical size, nothing that names the user or
+the machine. Rows use PNG filter 0 and zlib level 1 by default, the fast path the capture figures call for (mss does the
 same); ``level`` trades time for size, and the size-limited export turns it up to 9 before
 it gives up any resolution.
 """
@@ -11,21 +11,17 @@ it gives up any resolution.
 from __future__ import annotations
 
 import struct
-import zlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from app.capture.grab import deflate, png_file
+
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 DEFAULT_LEVEL = 1
 STEP = 0.8
 """Each downscaling step keeps at most this fraction of the width and height."""
-
-
-def _chunk(kind: bytes, payload: bytes) -> bytes:
-    crc = zlib.crc32(kind + payload) & 0xFFFFFFFF
-    return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
 
 
 def _opaque(image: QImage) -> bool:
@@ -55,13 +51,7 @@ def encode_png(image: QImage, level: int = DEFAULT_LEVEL) -> bytes:
     row_bytes = width * channels
     data = memoryview(pixels.constBits())
     raw = b"".join(b"\x00" + data[y * stride : y * stride + row_bytes] for y in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, color_type, 0, 0, 0)
-    return (
-        SIGNATURE
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(raw, level))
-        + _chunk(b"IEND", b"")
-    )
+    return png_file(width, height, deflate(raw, level), color_type)
 
 
 def png_chunks(data: bytes) -> list[bytes]:
