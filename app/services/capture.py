@@ -18,10 +18,23 @@ from app.capture.grab import (
     grab,
     list_monitors,
 )
+from app.capture.windows import WindowInfo, list_windows
+from app.capture.windows import active_window as _active_window
 
 BACKEND_ENV = "TICKETWISE_CAPTURE_BACKEND"  # auto (default), mss or qt: a test and support hook
 
-__all__ = ["Monitor", "Rect", "Screenshot", "Target", "capture", "monitors", "parse_region"]
+__all__ = [
+    "Monitor",
+    "Rect",
+    "Screenshot",
+    "Target",
+    "WindowInfo",
+    "active_window",
+    "capture",
+    "monitors",
+    "parse_region",
+    "windows",
+]
 
 
 def _backend() -> str:
@@ -63,3 +76,13 @@ def capture(target: Target, out: Path | None = None) -> tuple[Screenshot, bytes]
 def monitors() -> list[Monitor]:
     """The monitors, numbered as ``--monitor N`` takes them."""
     return list_monitors(_backend())
+
+
+def windows() -> list[WindowInfo]:
+    """The visible top-level windows, topmost first (``[]`` where they cannot be read)."""
+    return list_windows()
+
+
+def active_window() -> WindowInfo | None:
+    """The active window, or ``None`` (none, or it cannot be read)."""
+    return _active_window()
