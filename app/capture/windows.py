@@ -356,11 +356,12 @@ PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
 
 
 class _RECT(ctypes.Structure):
+    # Win32 LONG is 32 bits (c_long would be 64 on the Linux that runs the unit tests).
     _fields_ = (
-        ("left", ctypes.c_long),
-        ("top", ctypes.c_long),
-        ("right", ctypes.c_long),
-        ("bottom", ctypes.c_long),
+        ("left", ctypes.c_int32),
+        ("top", ctypes.c_int32),
+        ("right", ctypes.c_int32),
+        ("bottom", ctypes.c_int32),
     )
 
 
