@@ -27,6 +27,9 @@ DisplayP = ctypes.c_void_p
 # X protocol constants (X.h)
 KEY_PRESS = 2
 KEY_RELEASE = 3
+MAPPING_NOTIFY = 34
+MAPPING_MODIFIER = 0
+MAPPING_KEYBOARD = 1
 SHIFT_MASK = 1 << 0
 LOCK_MASK = 1 << 1
 CONTROL_MASK = 1 << 2
@@ -61,8 +64,26 @@ class XKeyEvent(ctypes.Structure):
     )
 
 
+class XMappingEvent(ctypes.Structure):
+    _fields_ = (
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", DisplayP),
+        ("window", Window),
+        ("request", ctypes.c_int),
+        ("first_keycode", ctypes.c_int),
+        ("count", ctypes.c_int),
+    )
+
+
 class XEvent(ctypes.Union):
-    _fields_ = (("type", ctypes.c_int), ("xkey", XKeyEvent), ("pad", ctypes.c_long * 24))
+    _fields_ = (
+        ("type", ctypes.c_int),
+        ("xkey", XKeyEvent),
+        ("xmapping", XMappingEvent),
+        ("pad", ctypes.c_long * 24),
+    )
 
 
 class XErrorEvent(ctypes.Structure):
@@ -129,6 +150,7 @@ _PROTOTYPES: dict[str, tuple[Any, list[Any]]] = {
     "XFlush": (ctypes.c_int, [_P]),
     "XPending": (ctypes.c_int, [_P]),
     "XNextEvent": (ctypes.c_int, [_P, ctypes.POINTER(XEvent)]),
+    "XRefreshKeyboardMapping": (ctypes.c_int, [ctypes.POINTER(XEvent)]),
     "XSetErrorHandler": (_P, [_P]),
     "XGetModifierMapping": (ctypes.POINTER(XModifierKeymap), [_P]),
     "XFreeModifiermap": (ctypes.c_int, [ctypes.POINTER(XModifierKeymap)]),

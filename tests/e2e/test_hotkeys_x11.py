@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ import pytest
 
 from app.capture.hotkeys import HotkeyTaken, HotkeyUnavailable, KeySequence, create_backend
 from app.capture.hotkeys.x11 import X11Hotkeys
-from tests.e2e.conftest import Display
+from tests.e2e.conftest import Display, wait_for
 from tests.e2e.x11_client import FocusedClient, keycode_on
 
 pytestmark = pytest.mark.xvfb
@@ -150,6 +151,47 @@ def test_another_client_cannot_take_a_grabbed_key_until_it_is_released(
     with pytest.raises(HotkeyTaken):
         first.register(SEQUENCE, first_presses)
     assert first_presses.count == 1
+
+
+def keymap_lines(display: Display, *keycodes: int) -> list[str]:
+    """``xmodmap -pke`` lines of these keycodes, to put them back afterwards."""
+    table = subprocess.run(
+        ["xmodmap", "-pke"],
+        env={**os.environ, "DISPLAY": display.name},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=20,
+    ).stdout
+    lines = [line for line in table.splitlines() if int(line.split()[1]) in keycodes]
+    assert len(lines) == len(keycodes)
+    return lines
+
+
+def test_the_grab_follows_a_keymap_change(xvfb: Display, backends: list[X11Hotkeys]) -> None:
+    if shutil.which("xmodmap") is None:
+        pytest.skip("xmodmap is needed (apt-get install x11-xserver-utils; .ci/run does)")
+    old = keycode_on(xvfb.name, "F12")
+    free = next(code for code in range(old + 1, 256) if keymap_lines(xvfb, code)[0].endswith("="))
+    saved = keymap_lines(xvfb, old, free)
+    hotkeys = X11Hotkeys(xvfb.name)
+    backends.append(hotkeys)
+    presses = Presses()
+    hotkeys.register(SEQUENCE, presses)
+    try:
+        run_xmodmap = ["xmodmap", "-e", f"keycode {free} = F12", "-e", f"keycode {old} ="]
+        subprocess.run(run_xmodmap, env={**os.environ, "DISPLAY": xvfb.name}, check=True)
+        assert keycode_on(xvfb.name, "F12") == free
+
+        def press() -> bool:
+            xdotool(xvfb, "key", "ctrl+shift+F12")  # the new keycode, once the grab moved
+            return presses.count > 0
+
+        wait_for(press, 10, "the hotkey on the key's new keycode")
+    finally:
+        restore = [arg for line in saved for arg in ("-e", line)]
+        subprocess.run(["xmodmap", *restore], env={**os.environ, "DISPLAY": xvfb.name}, check=True)
+    assert keycode_on(xvfb.name, "F12") == old
 
 
 def test_close_releases_the_key_and_ends_the_thread(xvfb: Display) -> None:

@@ -145,12 +145,13 @@ class WindowsHotkeys:
         self._closed = False
         self._lock = threading.Lock()
         self._thread_id = 0
+        self._looping = False  # the thread made its message queue and entered the loop
         ready = threading.Event()
         self._thread = threading.Thread(
             target=self._run, args=(ready,), name="windows-hotkeys", daemon=True
         )
         self._thread.start()
-        if not ready.wait(COMMAND_TIMEOUT):
+        if not ready.wait(COMMAND_TIMEOUT) or not self._looping:
             raise HotkeyUnavailable(
                 "the hotkey thread did not start", backend=BACKEND, reason="no_thread"
             )
@@ -200,6 +201,7 @@ class WindowsHotkeys:
             # A thread has a message queue only once it calls a message function: make it
             # now, so PostThreadMessageW from other threads cannot fail.
             self._user32.PeekMessageW(ctypes.byref(msg), None, WM_USER, WM_USER, PM_NOREMOVE)
+            self._looping = True
             ready.set()
             while True:
                 result = self._user32.GetMessageW(ctypes.byref(msg), None, 0, 0)
@@ -222,6 +224,7 @@ class WindowsHotkeys:
         except Exception:
             log.exception("the Windows hotkey thread failed")
         finally:
+            self._looping = False
             self._closed = True
             self._unregister()
             self._run_commands()  # answers whoever still waits

@@ -12,6 +12,9 @@ Lock keys: X reports CapsLock, NumLock and ScrollLock as modifiers, so a grab of
 does not match Ctrl+Shift+NumLock+F12. We grab every combination of the lock modifiers (NumLock
 and ScrollLock are looked up in the modifier map: their bits differ between keymaps).
 
+Keymap changes (``setxkbmap``, ``xmodmap``) can move the key to another keycode or NumLock to
+another modifier bit: on ``MappingNotify`` the grab is made again for the new keymap.
+
 Autorepeat: holding the key sends repeated presses. With XKB's detectable autorepeat a repeat
 is a press while the key is already down; without it, a release and a press with the same
 timestamp. Both are ignored: one press, one callback.
@@ -126,6 +129,7 @@ class X11Hotkeys:
         self._keycode = 0
         self._mask = 0
         self._callback: Callback | None = None
+        self._sequence: KeySequence | None = None
         self._key_down = False
         self._last_release_time = -1
         self._lost = False
@@ -340,7 +344,7 @@ class X11Hotkeys:
             )
         self._grabs = grabs
         self._keycode, self._mask = keycode, mask
-        self._callback = callback
+        self._callback, self._sequence = callback, sequence
         self._key_down = False
         log.info("global hotkey %s grabbed on X11 (keycode %d)", sequence, keycode)
 
@@ -350,13 +354,30 @@ class X11Hotkeys:
                 for code, modifiers in self._grabs:
                     self._x.XUngrabKey(self._display, code, modifiers, self._root)
         self._grabs = []
-        self._callback = None
+        self._callback, self._sequence = None, None
         self._keycode = 0
+
+    def _on_mapping_changed(self, event: _xlib.XEvent) -> None:
+        if event.xmapping.request not in (_xlib.MAPPING_MODIFIER, _xlib.MAPPING_KEYBOARD):
+            return  # the pointer's buttons
+        self._x.XRefreshKeyboardMapping(ctypes.byref(event))
+        self._lock_masks = self._find_lock_masks()
+        sequence, callback = self._sequence, self._callback
+        if sequence is None or callback is None:
+            return
+        try:
+            self._grab(sequence, callback)
+        except (HotkeyTaken, HotkeyUnavailable) as error:
+            # Nobody to tell from here: the key is simply gone until it is registered again.
+            log.warning("global hotkey %s lost after a keymap change: %s", sequence, error)
 
     def _dispatch_events(self) -> None:
         event = _xlib.XEvent()
         while self._x.XPending(self._display):
             self._x.XNextEvent(self._display, ctypes.byref(event))
+            if event.type == _xlib.MAPPING_NOTIFY:
+                self._on_mapping_changed(event)
+                continue
             if event.type not in (_xlib.KEY_PRESS, _xlib.KEY_RELEASE):
                 continue
             key = event.xkey

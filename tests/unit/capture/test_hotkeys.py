@@ -550,3 +550,13 @@ def test_module_names_other_helpers_use_are_intact() -> None:
         "DEFAULT_SEQUENCE",
     ):
         assert hasattr(hotkeys, name)
+
+
+def test_windows_thread_that_cannot_start_is_unavailable() -> None:
+    class NoThreadId:
+        def GetCurrentThreadId(self) -> int:
+            raise OSError("simulated")
+
+    with pytest.raises(HotkeyUnavailable) as error:
+        win.WindowsHotkeys(FakeUser32(), NoThreadId(), lambda: 0)
+    assert error.value.params["reason"] == "no_thread"
