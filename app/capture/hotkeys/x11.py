@@ -125,9 +125,9 @@ class X11Hotkeys:
         )
         self._wake_read, self._wake_write = os.pipe()
         os.set_blocking(self._wake_read, False)
+        os.set_blocking(self._wake_write, False)
         self._grabs: list[tuple[int, int]] = []  # (keycode, modifiers) actually grabbed
         self._keycode = 0
-        self._mask = 0
         self._callback: Callback | None = None
         self._sequence: KeySequence | None = None
         self._key_down = False
@@ -343,7 +343,7 @@ class X11Hotkeys:
                 reason="x_error",
             )
         self._grabs = grabs
-        self._keycode, self._mask = keycode, mask
+        self._keycode = keycode
         self._callback, self._sequence = callback, sequence
         self._key_down = False
         log.info("global hotkey %s grabbed on X11 (keycode %d)", sequence, keycode)
