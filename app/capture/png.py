@@ -3,9 +3,9 @@
 The encoder is ours (:func:`app.capture.grab.png_file`, zlib split across the cores) rather
 than Qt's or Pillow's so that the file holds exactly IHDR, IDAT and IEND: no text chunks (Qt
 writes ``QImage.text()`` as tEXt), no EXIF, no physical size, nothing that names the user or
-the machine. Rows use PNG filter 0 and zlib level 1 by default, the fast path the capture figures call for (mss does the
-same); ``level`` trades time for size, and the size-limited export turns it up to 9 before
-it gives up any resolution.
+the machine. Rows use PNG filter 0 and zlib level 1 by default, the fast path the capture
+figures call for (mss does the same); ``level`` trades time for size, and the size-limited
+export turns it up to 9 before it gives up any resolution.
 """
 
 from __future__ import annotations

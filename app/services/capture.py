@@ -18,6 +18,8 @@ from app.capture.grab import (
     grab,
     list_monitors,
 )
+from app.capture.windows import WindowInfo, list_windows
+from app.capture.windows import active_window as _active_window
 
 BACKEND_ENV = "TICKETWISE_CAPTURE_BACKEND"  # auto (default), x11, mss or qt: test/support hook
 
@@ -27,9 +29,12 @@ __all__ = [
     "Rect",
     "Screenshot",
     "Target",
+    "WindowInfo",
+    "active_window",
     "capture",
     "monitors",
     "parse_region",
+    "windows",
 ]
 
 
@@ -84,3 +89,13 @@ def grab_desktop(*, allow_qt: bool) -> Screenshot:
 def monitors() -> list[Monitor]:
     """The monitors, numbered as ``--monitor N`` takes them."""
     return list_monitors(_backend())
+
+
+def windows() -> list[WindowInfo]:
+    """The visible top-level windows, topmost first (``[]`` where they cannot be read)."""
+    return list_windows()
+
+
+def active_window() -> WindowInfo | None:
+    """The active window, or ``None`` (none, or it cannot be read)."""
+    return _active_window()

@@ -343,10 +343,57 @@ def describe(
                 "report it with the log file.",
             ),
         )
+    hotkey = _hotkey_problem(kind, reason, str(p.get("sequence", "")))
+    if hotkey is not None:
+        return hotkey
     return (
         fallback or QCoreApplication.translate("Errors", "Something went wrong."),
         QCoreApplication.translate("Errors", "Please try again."),
     )
+
+
+def _hotkey_problem(kind: str, reason: str, sequence: str) -> tuple[str, str] | None:
+    """The global capture shortcut cannot be used (None: not a hotkey error)."""
+    elsewhere = QCoreApplication.translate(
+        "Errors", "You can still capture from the tray menu, the composer or the command line."
+    )
+    if kind == "hotkey_taken":
+        return (
+            QCoreApplication.translate(
+                "Errors", "The shortcut %1 is already used by another application or the desktop."
+            ).replace("%1", sequence),
+            QCoreApplication.translate(
+                "Errors", "Choose another shortcut in the settings, or free this one there."
+            )
+            + " "
+            + elsewhere,
+        )
+    if kind == "hotkey_unavailable" and reason == "no_such_key":
+        return (
+            QCoreApplication.translate(
+                "Errors", "The keyboard layout has no key for the shortcut %1."
+            ).replace("%1", sequence),
+            QCoreApplication.translate("Errors", "Choose another shortcut in the settings."),
+        )
+    if kind == "hotkey_unavailable":
+        return (
+            QCoreApplication.translate(
+                "Errors", "This desktop session does not let Ticketwise register a global shortcut."
+            ),
+            elsewhere,
+        )
+    if kind == "hotkey_syntax":
+        return (
+            QCoreApplication.translate(
+                "Errors", "%1 is not a shortcut Ticketwise can use."
+            ).replace("%1", sequence),
+            QCoreApplication.translate(
+                "Errors",
+                "Combine Ctrl, Shift, Alt or Meta with a letter, a digit or a function key, "
+                "e.g. Ctrl+Shift+F12 (F1-F24 and Print also work alone; F21-F24 not on a Mac).",
+            ),
+        )
+    return None
 
 
 def _mail_problem(kind: str, reason: str, p: dict[str, Any]) -> tuple[str, str] | None:
@@ -459,8 +506,7 @@ def _mail_problem(kind: str, reason: str, p: dict[str, Any]) -> tuple[str, str] 
 def _capture_problem(
     kind: str, reason: str, p: dict[str, Any], server: str
 ) -> tuple[str, str] | None:
-    """Screenshots and the global hotkey."""
-    key = str(p.get("sequence", ""))
+    """Screenshots (the global hotkey has :func:`_hotkey_problem`)."""
     if kind == "capture_permission":
         return (
             QCoreApplication.translate(
@@ -499,39 +545,6 @@ def _capture_problem(
                 "Errors",
                 "Try again. On Wayland, Ticketwise needs xdg-desktop-portal and a backend for "
                 "your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr).",
-            ),
-        )
-    if kind == "hotkey_taken":
-        return (
-            QCoreApplication.translate(
-                "Errors", "Another program or the desktop already uses %1."
-            ).replace("%1", key),
-            QCoreApplication.translate(
-                "Errors",
-                "Choose another key for screenshots in Settings, or free %1 in the program "
-                "that uses it. The Screenshot button and the tray menu still work.",
-            ).replace("%1", key),
-        )
-    if kind == "hotkey_unavailable":
-        return (
-            QCoreApplication.translate(
-                "Errors", "This desktop does not let Ticketwise use a global key: %1"
-            ).replace("%1", reason or server),
-            QCoreApplication.translate(
-                "Errors",
-                "Use the Screenshot button or the tray menu, or give the desktop's own "
-                "shortcut settings the command: ticketwise capture",
-            ),
-        )
-    if kind == "hotkey_syntax":
-        return (
-            QCoreApplication.translate(
-                "Errors", "\u201c%1\u201d is not a key combination Ticketwise can use."
-            ).replace("%1", key),
-            QCoreApplication.translate(
-                "Errors",
-                "Write it like Ctrl+Shift+F12: modifiers (Ctrl, Shift, Alt, Meta) and one key, "
-                "joined by +.",
             ),
         )
     return None

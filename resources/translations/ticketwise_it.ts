@@ -504,8 +504,8 @@
     <message>
         <location filename="../../app/ui/errors.py" line="79"/>
         <location filename="../../app/ui/errors.py" line="108"/>
-        <location filename="../../app/ui/errors.py" line="356"/>
-        <location filename="../../app/ui/errors.py" line="544"/>
+        <location filename="../../app/ui/errors.py" line="403"/>
+        <location filename="../../app/ui/errors.py" line="557"/>
         <source>The server said:</source>
         <translation>Risposta del server:</translation>
     </message>
@@ -790,222 +790,232 @@
         <translation>Il ticket resta nella posta in uscita. Premi Riprova; se succede di nuovo, segnala il problema allegando il file di log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="347"/>
+        <location filename="../../app/ui/errors.py" line="350"/>
         <source>Something went wrong.</source>
         <translation>Qualcosa non ha funzionato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="348"/>
+        <location filename="../../app/ui/errors.py" line="351"/>
         <source>Please try again.</source>
         <translation>Riprova.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/errors.py" line="357"/>
+        <source>You can still capture from the tray menu, the composer or the command line.</source>
+        <translation>Puoi comunque fare schermate dal menu dell&apos;area di notifica, dal composer o dalla riga di comando.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/errors.py" line="362"/>
+        <source>The shortcut %1 is already used by another application or the desktop.</source>
+        <translation>La scorciatoia %1 è già usata da un&apos;altra applicazione o dal desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="365"/>
+        <source>Choose another shortcut in the settings, or free this one there.</source>
+        <translation>Scegli un&apos;altra scorciatoia nelle impostazioni, oppure libera questa dove è usata.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="373"/>
+        <source>The keyboard layout has no key for the shortcut %1.</source>
+        <translation>La disposizione della tastiera non ha un tasto per la scorciatoia %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="376"/>
+        <source>Choose another shortcut in the settings.</source>
+        <translation>Scegli un&apos;altra scorciatoia nelle impostazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="380"/>
+        <source>This desktop session does not let Ticketwise register a global shortcut.</source>
+        <translation>Questa sessione del desktop non permette a Ticketwise di registrare una scorciatoia globale.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="387"/>
+        <source>%1 is not a shortcut Ticketwise can use.</source>
+        <translation>%1 non è una scorciatoia che Ticketwise può usare.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="390"/>
+        <source>Combine Ctrl, Shift, Alt or Meta with a letter, a digit or a function key, e.g. Ctrl+Shift+F12 (F1-F24 and Print also work alone; F21-F24 not on a Mac).</source>
+        <translation>Combina Ctrl, Shift, Alt o Meta con una lettera, una cifra o un tasto funzione, per esempio Ctrl+Shift+F12 (F1-F24 e Stamp funzionano anche da soli; F21-F24 non su Mac).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="409"/>
         <source>The mail server refused your login or password.</source>
         <translation>Il server di posta ha rifiutato il nome utente o la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="363"/>
+        <location filename="../../app/ui/errors.py" line="410"/>
         <source>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</source>
         <translation>Controlla nome utente e password della posta in arrivo nelle Impostazioni; se vuoti, valgono quelli usati per l&apos;invio.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="372"/>
+        <location filename="../../app/ui/errors.py" line="419"/>
         <source>The mail server allows login only over an encrypted connection.</source>
         <translation>Il server di posta consente l&apos;accesso solo su una connessione cifrata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="375"/>
+        <location filename="../../app/ui/errors.py" line="422"/>
         <source>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</source>
         <translation>Scegli SSL/TLS o STARTTLS per la posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="381"/>
+        <location filename="../../app/ui/errors.py" line="428"/>
         <source>Your mailbox has no folder “%1”.</source>
         <translation>La tua casella di posta non ha la cartella “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="384"/>
+        <location filename="../../app/ui/errors.py" line="431"/>
         <source>Check the folder in Settings (empty means INBOX).</source>
         <translation>Controlla la cartella nelle Impostazioni (vuota significa INBOX).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="390"/>
+        <location filename="../../app/ui/errors.py" line="437"/>
         <source>No login is set for the incoming mail server.</source>
         <translation>Non è impostato un nome utente per il server di posta in arrivo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="391"/>
+        <location filename="../../app/ui/errors.py" line="438"/>
         <source>Enter the login in Settings.</source>
         <translation>Inserisci il nome utente nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="396"/>
+        <location filename="../../app/ui/errors.py" line="443"/>
         <source>This help desk profile only sends mail, so its tickets and answers cannot be shown.</source>
         <translation>Questo profilo invia soltanto posta, quindi i suoi ticket e le risposte non si possono mostrare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="401"/>
+        <location filename="../../app/ui/errors.py" line="448"/>
         <source>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</source>
         <translation>Aggiungi al profilo il server di posta in arrivo (IMAP) nelle Impostazioni: le risposte dell&apos;help desk si leggono da lì.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="408"/>
+        <location filename="../../app/ui/errors.py" line="455"/>
         <source>By e-mail, only your own tickets can be shown.</source>
         <translation>Via e-mail si possono mostrare solo i tuoi ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="411"/>
+        <location filename="../../app/ui/errors.py" line="458"/>
         <source>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</source>
         <translation>I ticket dei colleghi sono nel portale web dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="416"/>
+        <location filename="../../app/ui/errors.py" line="463"/>
         <source>The ticket&apos;s number is not known yet, so no follow-up can be sent.</source>
         <translation>Il numero del ticket non è ancora noto, quindi non si può inviare un seguito.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="419"/>
+        <location filename="../../app/ui/errors.py" line="466"/>
         <source>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</source>
         <translation>Attendi la mail di conferma dell&apos;help desk e sincronizza, poi rispondi di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="428"/>
+        <location filename="../../app/ui/errors.py" line="475"/>
         <source>This help desk cannot do that.</source>
         <translation>Questo help desk non lo consente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="429"/>
+        <location filename="../../app/ui/errors.py" line="476"/>
         <source>Check the profile in Settings.</source>
         <translation>Controlla il profilo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="434"/>
+        <location filename="../../app/ui/errors.py" line="481"/>
         <source>The attachment is no longer in your mailbox.</source>
         <translation>L&apos;allegato non è più nella tua casella di posta.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="435"/>
+        <location filename="../../app/ui/errors.py" line="482"/>
         <source>Another mail program may have moved or deleted the mail.</source>
         <translation>Un altro programma di posta potrebbe aver spostato o cancellato il messaggio.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="441"/>
+        <location filename="../../app/ui/errors.py" line="488"/>
         <source>The help desk has no ticket with this number, or does not show it to you.</source>
         <translation>L&apos;help desk non ha un ticket con questo numero, oppure non te lo mostra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="445"/>
+        <location filename="../../app/ui/errors.py" line="492"/>
         <source>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</source>
         <translation>Controlla il numero; per il ticket di un collega può servire l&apos;accesso della tua azienda.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="451"/>
+        <location filename="../../app/ui/errors.py" line="498"/>
         <source>Your mailbox has no mail about this ticket.</source>
         <translation>Nella tua casella non c&apos;è posta su questo ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="452"/>
+        <location filename="../../app/ui/errors.py" line="499"/>
         <source>Sync again, or check the incoming mail folder in Settings.</source>
         <translation>Sincronizza di nuovo, oppure controlla la cartella della posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="466"/>
+        <location filename="../../app/ui/errors.py" line="512"/>
         <source>macOS does not let Ticketwise record the screen yet.</source>
         <translation>macOS non permette ancora a Ticketwise di registrare lo schermo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="469"/>
+        <location filename="../../app/ui/errors.py" line="515"/>
         <source>Open System Settings → Privacy &amp; Security → Screen Recording, turn Ticketwise on, then quit and reopen Ticketwise.</source>
         <translation>Apri Impostazioni di Sistema → Privacy e sicurezza → Registrazione schermo, attiva Ticketwise, poi chiudi e riapri Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="477"/>
+        <location filename="../../app/ui/errors.py" line="523"/>
         <source>The screen could not be captured: %1</source>
         <translation>Non è stato possibile acquisire lo schermo: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="480"/>
+        <location filename="../../app/ui/errors.py" line="526"/>
         <source>Try again. If it keeps failing, attach a screenshot taken with another tool (Paste image or drop the file).</source>
         <translation>Riprova. Se continua a non riuscire, allega una schermata fatta con un altro programma (Incolla immagine o trascina il file).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="488"/>
+        <location filename="../../app/ui/errors.py" line="534"/>
         <source>That part of the screen cannot be captured: %1</source>
         <translation>Quella parte dello schermo non si può acquisire: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="491"/>
+        <location filename="../../app/ui/errors.py" line="537"/>
         <source>Choose a region inside the desktop.</source>
         <translation>Scegli un&apos;area all&apos;interno del desktop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="495"/>
+        <location filename="../../app/ui/errors.py" line="541"/>
         <source>The desktop&apos;s screenshot service did not give a screenshot: %1</source>
         <translation>Il servizio schermate del desktop non ha restituito una schermata: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="498"/>
+        <location filename="../../app/ui/errors.py" line="544"/>
         <source>Try again. On Wayland, Ticketwise needs xdg-desktop-portal and a backend for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr).</source>
         <translation>Riprova. Su Wayland Ticketwise ha bisogno di xdg-desktop-portal e di un backend per il tuo desktop (per esempio xdg-desktop-portal-gnome, -kde o -wlr).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="506"/>
-        <source>Another program or the desktop already uses %1.</source>
-        <translation>Un altro programma o il desktop usa già %1.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="509"/>
-        <source>Choose another key for screenshots in Settings, or free %1 in the program that uses it. The Screenshot button and the tray menu still work.</source>
-        <translation>Scegli un altro tasto per le schermate nelle Impostazioni, oppure libera %1 nel programma che lo usa. Il pulsante Schermata e il menu dell&apos;area di notifica funzionano comunque.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="517"/>
-        <source>This desktop does not let Ticketwise use a global key: %1</source>
-        <translation>Questo desktop non permette a Ticketwise di usare un tasto globale: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="520"/>
-        <source>Use the Screenshot button or the tray menu, or give the desktop&apos;s own shortcut settings the command: ticketwise capture</source>
-        <translation>Usa il pulsante Schermata o il menu dell&apos;area di notifica, oppure assegna nelle scorciatoie del desktop il comando: ticketwise capture</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="528"/>
-        <source>“%1” is not a key combination Ticketwise can use.</source>
-        <translation>«%1» non è una combinazione di tasti che Ticketwise può usare.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="531"/>
-        <source>Write it like Ctrl+Shift+F12: modifiers (Ctrl, Shift, Alt, Meta) and one key, joined by +.</source>
-        <translation>Scrivila come Ctrl+Shift+F12: i modificatori (Ctrl, Shift, Alt, Meta) e un tasto, uniti da +.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="550"/>
+        <location filename="../../app/ui/errors.py" line="563"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>Il servizio web dell&apos;help desk non è configurato correttamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="553"/>
+        <location filename="../../app/ui/errors.py" line="566"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Avvisa gli amministratori dell&apos;help desk: nelle Impostazioni non si può correggere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="559"/>
+        <location filename="../../app/ui/errors.py" line="572"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>L&apos;help desk non ha un servizio web “%1” per i ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="562"/>
+        <location filename="../../app/ui/errors.py" line="575"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Controlla il nome del servizio web nelle Impostazioni (di solito GenericTicketConnectorREST); gli amministratori dell&apos;help desk lo vedono in Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="578"/>
+        <location filename="../../app/ui/errors.py" line="591"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Si è verificato un errore interno di Ticketwise: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="581"/>
+        <location filename="../../app/ui/errors.py" line="594"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
     </message>

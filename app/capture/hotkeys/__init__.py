@@ -198,3 +198,43 @@ def session_kind(environ: Mapping[str, str] | None = None, platform: str | None 
     if env.get("DISPLAY"):
         return "x11"
     return "none"
+
+
+def create_backend(
+    environ: Mapping[str, str] | None = None, platform: str | None = None
+) -> HotkeyBackend:
+    """The native backend for this session (see :func:`session_kind`).
+
+    Each backend module is imported here, when chosen, so a module that cannot load on this
+    platform (or is not there yet) only fails where it is needed. Raises
+    :class:`HotkeyUnavailable` when the session has no way to register a global key.
+    """
+    env = os.environ if environ is None else environ
+    kind = session_kind(env, platform)
+    if kind == "x11":
+        from app.capture.hotkeys.x11 import X11Hotkeys
+
+        return X11Hotkeys(env.get("DISPLAY"))
+    if kind == "windows":
+        from app.capture.hotkeys.windows import WindowsHotkeys
+
+        return WindowsHotkeys()
+    if kind == "macos":
+        from app.capture.hotkeys.macos import MacHotkeys
+
+        return MacHotkeys()
+    if kind == "wayland":
+        try:
+            from app.capture.hotkeys.portal import PortalHotkeys
+        except ImportError as error:
+            raise HotkeyUnavailable(
+                f"the Wayland hotkey backend cannot be loaded ({error})",
+                backend="portal",
+                reason="no_backend",
+            ) from None
+        return PortalHotkeys(env.get("DBUS_SESSION_BUS_ADDRESS"))
+    raise HotkeyUnavailable(
+        "there is no graphical session (no DISPLAY or WAYLAND_DISPLAY)",
+        backend="none",
+        reason="no_session",
+    )
