@@ -129,6 +129,9 @@ class PortalBus:
             ) from exc
         self._router = jeepney.io.threading.DBusRouter(self._conn)
         self.unique_name: str = self._conn.unique_name
+        self.portal_name = ""
+        """The portal's unique bus name, from its first successful reply: signals claiming to
+        come from the portal are checked against it."""
 
     def close(self) -> None:
         """Stop the receiver thread and close the socket. Idempotent."""
@@ -162,7 +165,7 @@ class PortalBus:
         if router is None:
             raise PortalError("the D-Bus connection is closed", reason="closed")
         try:
-            return router.send_and_get_reply(message, timeout=max(timeout, 0.001))
+            reply = router.send_and_get_reply(message, timeout=max(timeout, 0.001))
         except TimeoutError as exc:
             raise PortalTimeout(
                 f"the portal did not answer {interface}.{member} in {timeout:g} s",
@@ -171,18 +174,24 @@ class PortalBus:
             ) from exc
         except (OSError, jeepney.io.threading.RouterClosed) as exc:
             raise PortalError(f"the D-Bus connection failed: {exc}", reason="bus_lost") from exc
+        if not self.portal_name and not error_name(reply):
+            self.portal_name = str(reply.header.fields.get(jeepney.HeaderFields.sender, ""))
+        return reply
 
     def send(self, message: Any) -> None:
         """Send a message without waiting for anything."""
         if self._router is not None:
             self._router.send(message)
 
-    def subscribe(self, *, path: str, interface: str, member: str) -> tuple[Any, Queue[Any]]:
+    def subscribe(
+        self, *, path: str, interface: str, member: str, queue: Queue[Any] | None = None
+    ) -> tuple[Any, Queue[Any]]:
         """Ask the bus for the signals ``interface.member`` on ``path`` (any sender: the
-        caller checks it) and return (filter handle, queue they arrive in)."""
+        caller checks it) and return (filter handle, the queue they arrive in: ``queue``, or
+        a new one)."""
         jeepney = _jeepney()
         rule = jeepney.MatchRule(type="signal", interface=interface, member=member, path=path)
-        queue: Queue[Any] = Queue()
+        queue = Queue() if queue is None else queue
         handle = self._router.filter(rule, queue=queue) if self._router else None
         reply = self._bus_call("AddMatch", "s", (rule.serialise(),))
         if error_name(reply):
@@ -277,7 +286,7 @@ class PortalBus:
                     interface=interface,
                     error=name,
                 )
-            portal = reply.header.fields.get(_jeepney().HeaderFields.sender, "")
+            portal = self.portal_name
             path = str(reply.body[0])
             if path != expected:
                 # A portal older than 0.9 picks its own path: follow it (the docs ask for
@@ -385,14 +394,21 @@ def portal_screenshot(
         log.debug("screenshot portal version %d", version)
         # "interactive" is documented from version 2; older portals ignore unknown options.
         options = {"modal": ("b", True), "interactive": ("b", interactive)}
-        code, results = bus.request(
-            SCREENSHOT,
-            "Screenshot",
-            "sa{sv}",
-            (parent_window,),
-            options,
-            timeout=max(deadline - time.monotonic(), 0.001),
-        )
+        try:
+            code, results = bus.request(
+                SCREENSHOT,
+                "Screenshot",
+                "sa{sv}",
+                (parent_window,),
+                options,
+                timeout=max(deadline - time.monotonic(), 0.001),
+            )
+        except PortalTimeout as exc:  # say the caller's timeout, not what was left of it
+            raise PortalTimeout(
+                f"no answer from the screenshot portal in {timeout:g} s",
+                reason=exc.params.get("reason", "no_response"),
+                timeout=timeout,
+            ) from exc
     if code == 1:
         raise Cancelled("the screenshot was cancelled in the portal's dialog")
     if code != 0:
