@@ -365,3 +365,15 @@ class private_bus_connection:  # noqa: N801 - a context manager used like a func
 
     def __exit__(self, *exc: object) -> None:
         self._conn.close()
+
+
+def test_services_capture_via_portal_uses_the_session_bus(
+    portal: FakePortal, monkeypatch: pytest.MonkeyPatch
+):
+    from app.services.capture import capture_via_portal
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", portal.address)
+    assert capture_via_portal("x11:4a00003", interactive=True) == PNG
+    (call,) = portal.calls_to("Screenshot")
+    assert call.body[0] == "x11:4a00003"
+    assert call.body[1]["interactive"] == ("b", True)
