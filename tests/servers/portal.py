@@ -79,7 +79,9 @@ class PrivateBus:
 
 @contextmanager
 def private_bus(
-    service_dirs: tuple[Path, ...] = (), env: dict[str, str] | None = None
+    service_dirs: tuple[Path, ...] = (),
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
 ) -> Iterator[PrivateBus]:
     """A dbus-daemon of our own with only ``service_dirs`` activatable (none by default: the
     machine's installed portal must not answer for the fake). Services it activates run in
@@ -93,15 +95,18 @@ def private_bus(
     dirs = "\n  ".join(f"<servicedir>{d}</servicedir>" for d in service_dirs)
     config.write_text(_CONFIG.format(socket_dir=folder, servicedirs=dirs))
     read_fd, write_fd = os.pipe()
+    output = log.open("wb") if log is not None else subprocess.DEVNULL
     process = subprocess.Popen(
         [binary, f"--config-file={config}", "--nofork", f"--print-address={write_fd}"],
         pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=subprocess.STDOUT,
         env=env,
         start_new_session=True,
     )
     os.close(write_fd)
+    if log is not None:
+        output.close()  # type: ignore[union-attr]
     try:
         with os.fdopen(read_fd) as pipe:
             address = pipe.readline().strip()
