@@ -293,6 +293,7 @@ class PortalBus:
                 # this); its Response cannot have been sent before its reply named the path.
                 log.info("the portal chose request path %s, not %s", path, expected)
                 handle.close()
+                handle = None
                 handle, queue = self.subscribe(path=path, interface=REQUEST, member="Response")
             while True:
                 try:
@@ -310,7 +311,8 @@ class PortalBus:
                     continue
                 break
         finally:
-            handle.close()
+            if handle is not None:
+                handle.close()
         code, results = signal.body
         return int(code), {str(k): unwrap(v) for k, v in results.items()}
 
