@@ -52,6 +52,7 @@ BUS_NAME = "org.freedesktop.portal.Desktop"
 OBJECT_PATH = "/org/freedesktop/portal/desktop"
 SCREENSHOT = "org.freedesktop.portal.Screenshot"
 REQUEST = "org.freedesktop.portal.Request"
+REQUEST_ROOT = f"{OBJECT_PATH}/request"
 PROPERTIES = "org.freedesktop.DBus.Properties"
 
 CALL_TIMEOUT = 25.0
@@ -184,13 +185,25 @@ class PortalBus:
             self._router.send(message)
 
     def subscribe(
-        self, *, path: str, interface: str, member: str, queue: Queue[Any] | None = None
+        self,
+        *,
+        interface: str,
+        member: str,
+        path: str | None = None,
+        path_namespace: str | None = None,
+        queue: Queue[Any] | None = None,
     ) -> tuple[Any, Queue[Any]]:
-        """Ask the bus for the signals ``interface.member`` on ``path`` (any sender: the
-        caller checks it) and return (filter handle, the queue they arrive in: ``queue``, or
-        a new one)."""
+        """Ask the bus for the signals ``interface.member`` on ``path`` (or every path under
+        ``path_namespace``), from any sender (the caller checks it), and return (filter
+        handle, the queue they arrive in: ``queue``, or a new one)."""
         jeepney = _jeepney()
-        rule = jeepney.MatchRule(type="signal", interface=interface, member=member, path=path)
+        rule = jeepney.MatchRule(
+            type="signal",
+            interface=interface,
+            member=member,
+            path=path,
+            path_namespace=path_namespace,
+        )
         queue = Queue() if queue is None else queue
         handle = self._router.filter(rule, queue=queue) if self._router else None
         reply = self._bus_call("AddMatch", "s", (rule.serialise(),))
@@ -266,7 +279,11 @@ class PortalBus:
         token = f"ticketwise_{secrets.token_hex(8)}"
         expected = request_path(self.unique_name, token)
         # Subscribe first: the portal may emit Response before (or right after) its reply.
-        handle, queue = self.subscribe(path=expected, interface=REQUEST, member="Response")
+        # To every request path, not only the expected one: a portal older than 0.9 picks its
+        # own path, and its Response may come before we could subscribe to that one.
+        handle, queue = self.subscribe(
+            path_namespace=REQUEST_ROOT, interface=REQUEST, member="Response"
+        )
         try:
             reply = self.call(
                 OBJECT_PATH,
@@ -288,13 +305,8 @@ class PortalBus:
                 )
             portal = self.portal_name
             path = str(reply.body[0])
-            if path != expected:
-                # A portal older than 0.9 picks its own path: follow it (the docs ask for
-                # this); its Response cannot have been sent before its reply named the path.
+            if path != expected:  # a portal older than 0.9: follow its path (the docs say so)
                 log.info("the portal chose request path %s, not %s", path, expected)
-                handle.close()
-                handle = None
-                handle, queue = self.subscribe(path=path, interface=REQUEST, member="Response")
             while True:
                 try:
                     signal = queue.get(timeout=max(deadline - time.monotonic(), 0.0))
@@ -305,14 +317,16 @@ class PortalBus:
                         reason="no_response",
                         timeout=timeout,
                     ) from None
-                sender = signal.header.fields.get(_jeepney().HeaderFields.sender, "")
+                fields = signal.header.fields
+                if fields.get(_jeepney().HeaderFields.path) != path:
+                    continue  # another request's answer
+                sender = fields.get(_jeepney().HeaderFields.sender, "")
                 if portal and sender != portal:
                     log.warning("ignored a Response on %s from %s, not the portal", path, sender)
                     continue
                 break
         finally:
-            if handle is not None:
-                handle.close()
+            handle.close()
         code, results = signal.body
         return int(code), {str(k): unwrap(v) for k, v in results.items()}
 

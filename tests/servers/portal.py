@@ -145,6 +145,7 @@ class FakePortal:
     screenshot_mode: str = "success"
     bind_mode: str = "as_requested"
     response_before_reply: bool = True
+    legacy_request_paths: bool = False  # a portal before 0.9: its own path, Response after
     png: bytes = b""
     file_name: str = "Schermata del 2026-11-25 alle 21.00.00 (è 100%).png"
     calls: list[Call] = field(default_factory=list)
@@ -288,6 +289,8 @@ class FakePortal:
         token = options["handle_token"][1]
         sender = call.sender.lstrip(":").replace(".", "_")
         handle = f"{OBJECT_PATH}/request/{sender}/{token}"
+        if self.legacy_request_paths:
+            handle = f"{OBJECT_PATH}/request/legacy{len(self.calls)}"
         response = (
             new_signal(
                 DBusAddress(handle, interface=REQUEST), "Response", "ua{sv}", (code, results)
@@ -295,10 +298,11 @@ class FakePortal:
             if code is not None
             else None
         )
-        if response is not None and self.response_before_reply:
+        before = self.response_before_reply and not self.legacy_request_paths
+        if response is not None and before:
             self._conn.send(response)
         self._reply(message, "o", (handle,))
-        if response is not None and not self.response_before_reply:
+        if response is not None and not before:
             self._conn.send(response)
         return handle
 
