@@ -59,8 +59,9 @@ CALL_TIMEOUT = 25.0
 """Upper bound for one method call's reply (D-Bus's own default). The user's answer to a
 portal dialog is not a method reply: it has the caller's overall ``timeout``."""
 
-# Error names meaning "this portal (or this interface of it) is not here", as dbus-daemon,
-# GDBus (xdg-desktop-portal) and sd-bus spell them.
+# Error names of a method call meaning "this portal (or this interface of it) is not here",
+# as dbus-daemon, GDBus (xdg-desktop-portal) and sd-bus spell them. (Properties.Get on an
+# interface GDBus does not export answers InvalidArgs: version() treats every error as absent.)
 _ABSENT_ERRORS = frozenset(
     {
         "org.freedesktop.DBus.Error.ServiceUnknown",
@@ -69,7 +70,6 @@ _ABSENT_ERRORS = frozenset(
         "org.freedesktop.DBus.Error.UnknownInterface",
         "org.freedesktop.DBus.Error.UnknownObject",
         "org.freedesktop.DBus.Error.UnknownProperty",
-        "org.freedesktop.DBus.Error.InvalidArgs",  # GDBus: Get() on an unexported interface
         "org.freedesktop.DBus.Error.Spawn.ChildExited",  # activation failed
         "org.freedesktop.DBus.Error.Spawn.ExecFailed",
     }

@@ -6,8 +6,8 @@ It owns ``org.freedesktop.portal.Desktop`` and answers like xdg-desktop-portal d
 method call returns the Request path ``/org/freedesktop/portal/desktop/request/SENDER/TOKEN``
 and the outcome follows as that object's ``Response(u, a{sv})`` signal. By default the signal
 is *broadcast* and sent *before* the method reply: only a client that subscribed (AddMatch)
-before calling receives it. Behaviour per test: ``screenshot_mode`` (success, cancel, fail,
-never), ``bind_mode`` (as_requested, none, other_trigger, cancel, fail), which interfaces
+before calling receives it. Behaviour per test: ``screenshot_mode`` (success, missing, cancel,
+fail, never), ``bind_mode`` (as_requested, none, other_trigger, cancel, fail), which interfaces
 exist, and :meth:`emit_activated` for a key press.
 
 Used by tests/integration/test_portal.py; :func:`private_bus` starts the daemon.
@@ -312,6 +312,8 @@ class FakePortal:
             path = self.folder / self.file_name
             path.write_bytes(self.png)
             self._request(message, call, 0, {"uri": ("s", path.as_uri())})
+        elif mode == "missing":  # a URI to a file that is not there
+            self._request(message, call, 0, {"uri": ("s", (self.folder / "gone.png").as_uri())})
         elif mode == "cancel":
             self._request(message, call, 1, {})
         elif mode == "fail":
