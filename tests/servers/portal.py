@@ -21,7 +21,6 @@ import signal
 import subprocess
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -382,18 +381,3 @@ def fake_portal(address: str, folder: Path, **options: Any) -> Iterator[FakePort
         yield portal
     finally:
         portal.stop()
-
-
-def wait_for_name(address: str, name: str, timeout: float = 10.0) -> None:
-    """Block until ``name`` has an owner on the bus (polls: the owner is another process)."""
-    conn = open_dbus_connection(address)
-    try:
-        with DBusRouter(conn) as router:
-            bus = Proxy(message_bus, router, timeout=5)
-            deadline = time.monotonic() + timeout
-            while not bus.NameHasOwner(name)[0]:
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"{name} did not appear on the bus in {timeout} s")
-                time.sleep(0.02)
-    finally:
-        conn.close()
