@@ -1,11 +1,15 @@
 """Screenshots for the CLI (and later the composer): capture, encode, write.
 
 Imports no Qt: the capture backends import QtGui only when mss fails.
+
+On Wayland no client can read the screen: :func:`use_portal` says so, and
+:func:`capture_via_portal` asks the desktop (xdg-desktop-portal) for a PNG instead.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 from app.capture.grab import (
     BACKENDS,
@@ -18,10 +22,15 @@ from app.capture.grab import (
     grab,
     list_monitors,
 )
-from app.capture.windows import WindowInfo, list_windows
-from app.capture.windows import active_window as _active_window
 
-BACKEND_ENV = "TICKETWISE_CAPTURE_BACKEND"  # auto (default), x11, mss or qt: test/support hook
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (the CLI's start-up)
+if TYPE_CHECKING:
+    from app.capture.windows import WindowInfo
+
+BACKEND_ENV = "TICKETWISE_CAPTURE_BACKEND"  # auto (default), x11, mss, qt or portal: a test
+# and support hook; "portal" makes use_portal() true outside Wayland too
+PORTAL = "portal"
+CAPTURE_BACKENDS: tuple[str, ...] = (*BACKENDS, PORTAL)
 
 __all__ = [
     "CaptureFailed",
@@ -29,20 +38,60 @@ __all__ = [
     "Rect",
     "Screenshot",
     "Target",
-    "WindowInfo",
     "active_window",
     "capture",
+    "capture_via_portal",
     "monitors",
     "parse_region",
+    "use_portal",
     "windows",
 ]
 
 
-def _backend() -> str:
-    backend = os.environ.get(BACKEND_ENV, "auto").strip().lower() or "auto"
-    if backend not in BACKENDS:
-        raise CaptureUsageError(f"{BACKEND_ENV}={backend!r} is not one of {', '.join(BACKENDS)}")
+def _backend_setting(environ: Mapping[str, str] | None = None) -> str:
+    env = os.environ if environ is None else environ
+    backend = env.get(BACKEND_ENV, "auto").strip().lower() or "auto"
+    if backend not in CAPTURE_BACKENDS:
+        raise CaptureUsageError(
+            f"{BACKEND_ENV}={backend!r} is not one of {', '.join(CAPTURE_BACKENDS)}"
+        )
     return backend
+
+
+def _backend() -> str:
+    backend = _backend_setting()
+    if backend == PORTAL:
+        raise CaptureUsageError(
+            f"{BACKEND_ENV}=portal: the desktop portal takes the screenshot itself (the whole "
+            "desktop, or what the user picks in its dialog), not by monitor or region"
+        )
+    return backend
+
+
+def use_portal(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether screenshots must go through the desktop portal: in a Wayland session
+    (``WAYLAND_DISPLAY`` set or ``XDG_SESSION_TYPE=wayland``: mss and Qt see only XWayland's
+    windows there, or nothing), or when ``TICKETWISE_CAPTURE_BACKEND=portal``. Forcing
+    ``mss`` or ``qt`` turns it off."""
+    from app.capture.hotkeys import session_kind  # not at the top: the CLI's start-up
+
+    env = os.environ if environ is None else environ
+    backend = _backend_setting(env)
+    if backend != "auto":
+        return backend == PORTAL
+    return session_kind(env) == "wayland"
+
+
+def capture_via_portal(parent_window: str = "", interactive: bool = False) -> bytes:
+    """A screenshot from xdg-desktop-portal, as the PNG file bytes it wrote (load them with
+    ``QImage.fromData``). ``parent_window`` is the portal's window identifier of our focused
+    window: ``"x11:<hex XID>"`` on X11, ``""`` on Wayland (Qt cannot export the xdg-foreign
+    handle the portal would want) and without a window. Raises Cancelled when the user
+    cancels the portal's dialog, PortalUnavailable / PortalTimeout / PortalError otherwise
+    (see :mod:`app.capture.portal`)."""
+    from app.capture.portal import portal_screenshot
+
+    return portal_screenshot(parent_window, interactive=interactive)
 
 
 def parse_region(text: str) -> Rect:
@@ -93,9 +142,13 @@ def monitors() -> list[Monitor]:
 
 def windows() -> list[WindowInfo]:
     """The visible top-level windows, topmost first (``[]`` where they cannot be read)."""
+    from app.capture.windows import list_windows  # ctypes, logging: not on the CLI path
+
     return list_windows()
 
 
 def active_window() -> WindowInfo | None:
     """The active window, or ``None`` (none, or it cannot be read)."""
-    return _active_window()
+    from app.capture.windows import active_window as facts
+
+    return facts()

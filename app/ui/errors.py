@@ -334,6 +334,36 @@ def describe(
                 "Errors", "The ticket is kept in the outbox: press Retry to send it."
             ),
         )
+    if kind == "portal_unavailable":
+        return (
+            QCoreApplication.translate(
+                "Errors", "This desktop offers no screenshot service (xdg-desktop-portal)."
+            ),
+            QCoreApplication.translate(
+                "Errors",
+                "Install xdg-desktop-portal and the one for your desktop (for example "
+                "xdg-desktop-portal-gnome, -kde or -wlr), then sign out and in again. You can "
+                "still attach a screenshot taken with another tool.",
+            ),
+        )
+    if kind == "portal_timeout":
+        return (
+            QCoreApplication.translate(
+                "Errors", "The desktop's screenshot service did not answer in time."
+            ),
+            QCoreApplication.translate(
+                "Errors", "Try again; if a screenshot dialog is open, finish or close it first."
+            ),
+        )
+    if kind == "portal_failed":
+        return (
+            QCoreApplication.translate("Errors", "The desktop could not take the screenshot."),
+            QCoreApplication.translate(
+                "Errors",
+                "Try again. If it keeps failing, check that screenshots are allowed for "
+                "Ticketwise in your desktop's privacy settings.",
+            ),
+        )
     if kind == "bug":
         return (
             QCoreApplication.translate("Errors", "Ticketwise hit an internal error while sending."),
@@ -535,17 +565,6 @@ def _capture_problem(
                 "Errors", "That part of the screen cannot be captured: %1"
             ).replace("%1", server),
             QCoreApplication.translate("Errors", "Choose a region inside the desktop."),
-        )
-    if kind in ("portal_failed", "portal_timeout", "portal_unavailable"):
-        return (
-            QCoreApplication.translate(
-                "Errors", "The desktop's screenshot service did not give a screenshot: %1"
-            ).replace("%1", reason or server),
-            QCoreApplication.translate(
-                "Errors",
-                "Try again. On Wayland, Ticketwise needs xdg-desktop-portal and a backend for "
-                "your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr).",
-            ),
         )
     return None
 

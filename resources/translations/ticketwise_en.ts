@@ -504,8 +504,8 @@
     <message>
         <location filename="../../app/ui/errors.py" line="79"/>
         <location filename="../../app/ui/errors.py" line="108"/>
-        <location filename="../../app/ui/errors.py" line="403"/>
-        <location filename="../../app/ui/errors.py" line="557"/>
+        <location filename="../../app/ui/errors.py" line="433"/>
+        <location filename="../../app/ui/errors.py" line="576"/>
         <source>The server said:</source>
         <translation>The server said:</translation>
     </message>
@@ -781,241 +781,261 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="339"/>
+        <source>This desktop offers no screenshot service (xdg-desktop-portal).</source>
+        <translation>This desktop offers no screenshot service (xdg-desktop-portal).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="342"/>
+        <source>Install xdg-desktop-portal and the one for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr), then sign out and in again. You can still attach a screenshot taken with another tool.</source>
+        <translation>Install xdg-desktop-portal and the one for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr), then sign out and in again. You can still attach a screenshot taken with another tool.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="351"/>
+        <source>The desktop&apos;s screenshot service did not answer in time.</source>
+        <translation>The desktop&apos;s screenshot service did not answer in time.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="354"/>
+        <source>Try again; if a screenshot dialog is open, finish or close it first.</source>
+        <translation>Try again; if a screenshot dialog is open, finish or close it first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="360"/>
+        <source>The desktop could not take the screenshot.</source>
+        <translation>The desktop could not take the screenshot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="361"/>
+        <source>Try again. If it keeps failing, check that screenshots are allowed for Ticketwise in your desktop&apos;s privacy settings.</source>
+        <translation>Try again. If it keeps failing, check that screenshots are allowed for Ticketwise in your desktop&apos;s privacy settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="369"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Ticketwise hit an internal error while sending.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="340"/>
+        <location filename="../../app/ui/errors.py" line="370"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="350"/>
+        <location filename="../../app/ui/errors.py" line="380"/>
         <source>Something went wrong.</source>
         <translation>Something went wrong.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="351"/>
+        <location filename="../../app/ui/errors.py" line="381"/>
         <source>Please try again.</source>
         <translation>Please try again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="357"/>
+        <location filename="../../app/ui/errors.py" line="387"/>
         <source>You can still capture from the tray menu, the composer or the command line.</source>
         <translation>You can still capture from the tray menu, the composer or the command line.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="362"/>
+        <location filename="../../app/ui/errors.py" line="392"/>
         <source>The shortcut %1 is already used by another application or the desktop.</source>
         <translation>The shortcut %1 is already used by another application or the desktop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="365"/>
+        <location filename="../../app/ui/errors.py" line="395"/>
         <source>Choose another shortcut in the settings, or free this one there.</source>
         <translation>Choose another shortcut in the settings, or free this one there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="373"/>
+        <location filename="../../app/ui/errors.py" line="403"/>
         <source>The keyboard layout has no key for the shortcut %1.</source>
         <translation>The keyboard layout has no key for the shortcut %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="376"/>
+        <location filename="../../app/ui/errors.py" line="406"/>
         <source>Choose another shortcut in the settings.</source>
         <translation>Choose another shortcut in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="380"/>
+        <location filename="../../app/ui/errors.py" line="410"/>
         <source>This desktop session does not let Ticketwise register a global shortcut.</source>
         <translation>This desktop session does not let Ticketwise register a global shortcut.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="387"/>
+        <location filename="../../app/ui/errors.py" line="417"/>
         <source>%1 is not a shortcut Ticketwise can use.</source>
         <translation>%1 is not a shortcut Ticketwise can use.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="390"/>
+        <location filename="../../app/ui/errors.py" line="420"/>
         <source>Combine Ctrl, Shift, Alt or Meta with a letter, a digit or a function key, e.g. Ctrl+Shift+F12 (F1-F24 and Print also work alone; F21-F24 not on a Mac).</source>
         <translation>Combine Ctrl, Shift, Alt or Meta with a letter, a digit or a function key, e.g. Ctrl+Shift+F12 (F1-F24 and Print also work alone; F21-F24 not on a Mac).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="409"/>
+        <location filename="../../app/ui/errors.py" line="439"/>
         <source>The mail server refused your login or password.</source>
         <translation>The mail server refused your login or password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="410"/>
+        <location filename="../../app/ui/errors.py" line="440"/>
         <source>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</source>
         <translation>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="419"/>
+        <location filename="../../app/ui/errors.py" line="449"/>
         <source>The mail server allows login only over an encrypted connection.</source>
         <translation>The mail server allows login only over an encrypted connection.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="422"/>
+        <location filename="../../app/ui/errors.py" line="452"/>
         <source>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</source>
         <translation>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="428"/>
+        <location filename="../../app/ui/errors.py" line="458"/>
         <source>Your mailbox has no folder “%1”.</source>
         <translation>Your mailbox has no folder “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="431"/>
+        <location filename="../../app/ui/errors.py" line="461"/>
         <source>Check the folder in Settings (empty means INBOX).</source>
         <translation>Check the folder in Settings (empty means INBOX).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="437"/>
+        <location filename="../../app/ui/errors.py" line="467"/>
         <source>No login is set for the incoming mail server.</source>
         <translation>No login is set for the incoming mail server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="438"/>
+        <location filename="../../app/ui/errors.py" line="468"/>
         <source>Enter the login in Settings.</source>
         <translation>Enter the login in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="443"/>
+        <location filename="../../app/ui/errors.py" line="473"/>
         <source>This help desk profile only sends mail, so its tickets and answers cannot be shown.</source>
         <translation>This help desk profile only sends mail, so its tickets and answers cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="448"/>
+        <location filename="../../app/ui/errors.py" line="478"/>
         <source>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</source>
         <translation>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="455"/>
+        <location filename="../../app/ui/errors.py" line="485"/>
         <source>By e-mail, only your own tickets can be shown.</source>
         <translation>By e-mail, only your own tickets can be shown.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="458"/>
+        <location filename="../../app/ui/errors.py" line="488"/>
         <source>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</source>
         <translation>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="463"/>
+        <location filename="../../app/ui/errors.py" line="493"/>
         <source>The ticket&apos;s number is not known yet, so no follow-up can be sent.</source>
         <translation>The ticket&apos;s number is not known yet, so no follow-up can be sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="466"/>
+        <location filename="../../app/ui/errors.py" line="496"/>
         <source>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</source>
         <translation>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="475"/>
+        <location filename="../../app/ui/errors.py" line="505"/>
         <source>This help desk cannot do that.</source>
         <translation>This help desk cannot do that.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="476"/>
+        <location filename="../../app/ui/errors.py" line="506"/>
         <source>Check the profile in Settings.</source>
         <translation>Check the profile in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="481"/>
+        <location filename="../../app/ui/errors.py" line="511"/>
         <source>The attachment is no longer in your mailbox.</source>
         <translation>The attachment is no longer in your mailbox.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="482"/>
+        <location filename="../../app/ui/errors.py" line="512"/>
         <source>Another mail program may have moved or deleted the mail.</source>
         <translation>Another mail program may have moved or deleted the mail.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="488"/>
+        <location filename="../../app/ui/errors.py" line="518"/>
         <source>The help desk has no ticket with this number, or does not show it to you.</source>
         <translation>The help desk has no ticket with this number, or does not show it to you.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="492"/>
+        <location filename="../../app/ui/errors.py" line="522"/>
         <source>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</source>
         <translation>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="498"/>
+        <location filename="../../app/ui/errors.py" line="528"/>
         <source>Your mailbox has no mail about this ticket.</source>
         <translation>Your mailbox has no mail about this ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="499"/>
+        <location filename="../../app/ui/errors.py" line="529"/>
         <source>Sync again, or check the incoming mail folder in Settings.</source>
         <translation>Sync again, or check the incoming mail folder in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="512"/>
+        <location filename="../../app/ui/errors.py" line="542"/>
         <source>macOS does not let Ticketwise record the screen yet.</source>
         <translation>macOS does not let Ticketwise record the screen yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="515"/>
+        <location filename="../../app/ui/errors.py" line="545"/>
         <source>Open System Settings → Privacy &amp; Security → Screen Recording, turn Ticketwise on, then quit and reopen Ticketwise.</source>
         <translation>Open System Settings → Privacy &amp; Security → Screen Recording, turn Ticketwise on, then quit and reopen Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="523"/>
+        <location filename="../../app/ui/errors.py" line="553"/>
         <source>The screen could not be captured: %1</source>
         <translation>The screen could not be captured: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="526"/>
+        <location filename="../../app/ui/errors.py" line="556"/>
         <source>Try again. If it keeps failing, attach a screenshot taken with another tool (Paste image or drop the file).</source>
         <translation>Try again. If it keeps failing, attach a screenshot taken with another tool (Paste image or drop the file).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="534"/>
+        <location filename="../../app/ui/errors.py" line="564"/>
         <source>That part of the screen cannot be captured: %1</source>
         <translation>That part of the screen cannot be captured: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="537"/>
+        <location filename="../../app/ui/errors.py" line="567"/>
         <source>Choose a region inside the desktop.</source>
         <translation>Choose a region inside the desktop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="541"/>
-        <source>The desktop&apos;s screenshot service did not give a screenshot: %1</source>
-        <translation>The desktop&apos;s screenshot service did not give a screenshot: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="544"/>
-        <source>Try again. On Wayland, Ticketwise needs xdg-desktop-portal and a backend for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr).</source>
-        <translation>Try again. On Wayland, Ticketwise needs xdg-desktop-portal and a backend for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="563"/>
+        <location filename="../../app/ui/errors.py" line="582"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>The help desk&apos;s web service is not set up correctly.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="566"/>
+        <location filename="../../app/ui/errors.py" line="585"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="572"/>
+        <location filename="../../app/ui/errors.py" line="591"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>The help desk has no web service “%1” for tickets.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="575"/>
+        <location filename="../../app/ui/errors.py" line="594"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="591"/>
+        <location filename="../../app/ui/errors.py" line="610"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Ticketwise hit an internal error: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="594"/>
+        <location filename="../../app/ui/errors.py" line="613"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Your work is saved. Please report this with the log file.</translation>
     </message>

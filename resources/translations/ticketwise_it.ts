@@ -504,8 +504,8 @@
     <message>
         <location filename="../../app/ui/errors.py" line="79"/>
         <location filename="../../app/ui/errors.py" line="108"/>
-        <location filename="../../app/ui/errors.py" line="403"/>
-        <location filename="../../app/ui/errors.py" line="557"/>
+        <location filename="../../app/ui/errors.py" line="433"/>
+        <location filename="../../app/ui/errors.py" line="576"/>
         <source>The server said:</source>
         <translation>Risposta del server:</translation>
     </message>
@@ -781,241 +781,261 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="339"/>
+        <source>This desktop offers no screenshot service (xdg-desktop-portal).</source>
+        <translation>Questo desktop non offre un servizio per le schermate (xdg-desktop-portal).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="342"/>
+        <source>Install xdg-desktop-portal and the one for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr), then sign out and in again. You can still attach a screenshot taken with another tool.</source>
+        <translation>Installa xdg-desktop-portal e quello del tuo desktop (per esempio xdg-desktop-portal-gnome, -kde o -wlr), poi esci e rientra nella sessione. Puoi comunque allegare una schermata fatta con un altro programma.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="351"/>
+        <source>The desktop&apos;s screenshot service did not answer in time.</source>
+        <translation>Il servizio schermate del desktop non ha risposto in tempo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="354"/>
+        <source>Try again; if a screenshot dialog is open, finish or close it first.</source>
+        <translation>Riprova; se è aperta una finestra per le schermate, completala o chiudila prima.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="360"/>
+        <source>The desktop could not take the screenshot.</source>
+        <translation>Il desktop non è riuscito a fare la schermata.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="361"/>
+        <source>Try again. If it keeps failing, check that screenshots are allowed for Ticketwise in your desktop&apos;s privacy settings.</source>
+        <translation>Riprova. Se continua a non riuscire, controlla che le schermate siano permesse a Ticketwise nelle impostazioni sulla privacy del desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="369"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Durante l&apos;invio si è verificato un errore interno di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="340"/>
+        <location filename="../../app/ui/errors.py" line="370"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>Il ticket resta nella posta in uscita. Premi Riprova; se succede di nuovo, segnala il problema allegando il file di log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="350"/>
+        <location filename="../../app/ui/errors.py" line="380"/>
         <source>Something went wrong.</source>
         <translation>Qualcosa non ha funzionato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="351"/>
+        <location filename="../../app/ui/errors.py" line="381"/>
         <source>Please try again.</source>
         <translation>Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="357"/>
+        <location filename="../../app/ui/errors.py" line="387"/>
         <source>You can still capture from the tray menu, the composer or the command line.</source>
         <translation>Puoi comunque fare schermate dal menu dell&apos;area di notifica, dal composer o dalla riga di comando.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="362"/>
+        <location filename="../../app/ui/errors.py" line="392"/>
         <source>The shortcut %1 is already used by another application or the desktop.</source>
         <translation>La scorciatoia %1 è già usata da un&apos;altra applicazione o dal desktop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="365"/>
+        <location filename="../../app/ui/errors.py" line="395"/>
         <source>Choose another shortcut in the settings, or free this one there.</source>
         <translation>Scegli un&apos;altra scorciatoia nelle impostazioni, oppure libera questa dove è usata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="373"/>
+        <location filename="../../app/ui/errors.py" line="403"/>
         <source>The keyboard layout has no key for the shortcut %1.</source>
         <translation>La disposizione della tastiera non ha un tasto per la scorciatoia %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="376"/>
+        <location filename="../../app/ui/errors.py" line="406"/>
         <source>Choose another shortcut in the settings.</source>
         <translation>Scegli un&apos;altra scorciatoia nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="380"/>
+        <location filename="../../app/ui/errors.py" line="410"/>
         <source>This desktop session does not let Ticketwise register a global shortcut.</source>
         <translation>Questa sessione del desktop non permette a Ticketwise di registrare una scorciatoia globale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="387"/>
+        <location filename="../../app/ui/errors.py" line="417"/>
         <source>%1 is not a shortcut Ticketwise can use.</source>
         <translation>%1 non è una scorciatoia che Ticketwise può usare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="390"/>
+        <location filename="../../app/ui/errors.py" line="420"/>
         <source>Combine Ctrl, Shift, Alt or Meta with a letter, a digit or a function key, e.g. Ctrl+Shift+F12 (F1-F24 and Print also work alone; F21-F24 not on a Mac).</source>
         <translation>Combina Ctrl, Shift, Alt o Meta con una lettera, una cifra o un tasto funzione, per esempio Ctrl+Shift+F12 (F1-F24 e Stamp funzionano anche da soli; F21-F24 non su Mac).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="409"/>
+        <location filename="../../app/ui/errors.py" line="439"/>
         <source>The mail server refused your login or password.</source>
         <translation>Il server di posta ha rifiutato il nome utente o la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="410"/>
+        <location filename="../../app/ui/errors.py" line="440"/>
         <source>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</source>
         <translation>Controlla nome utente e password della posta in arrivo nelle Impostazioni; se vuoti, valgono quelli usati per l&apos;invio.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="419"/>
+        <location filename="../../app/ui/errors.py" line="449"/>
         <source>The mail server allows login only over an encrypted connection.</source>
         <translation>Il server di posta consente l&apos;accesso solo su una connessione cifrata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="422"/>
+        <location filename="../../app/ui/errors.py" line="452"/>
         <source>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</source>
         <translation>Scegli SSL/TLS o STARTTLS per la posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="428"/>
+        <location filename="../../app/ui/errors.py" line="458"/>
         <source>Your mailbox has no folder “%1”.</source>
         <translation>La tua casella di posta non ha la cartella “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="431"/>
+        <location filename="../../app/ui/errors.py" line="461"/>
         <source>Check the folder in Settings (empty means INBOX).</source>
         <translation>Controlla la cartella nelle Impostazioni (vuota significa INBOX).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="437"/>
+        <location filename="../../app/ui/errors.py" line="467"/>
         <source>No login is set for the incoming mail server.</source>
         <translation>Non è impostato un nome utente per il server di posta in arrivo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="438"/>
+        <location filename="../../app/ui/errors.py" line="468"/>
         <source>Enter the login in Settings.</source>
         <translation>Inserisci il nome utente nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="443"/>
+        <location filename="../../app/ui/errors.py" line="473"/>
         <source>This help desk profile only sends mail, so its tickets and answers cannot be shown.</source>
         <translation>Questo profilo invia soltanto posta, quindi i suoi ticket e le risposte non si possono mostrare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="448"/>
+        <location filename="../../app/ui/errors.py" line="478"/>
         <source>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</source>
         <translation>Aggiungi al profilo il server di posta in arrivo (IMAP) nelle Impostazioni: le risposte dell&apos;help desk si leggono da lì.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="455"/>
+        <location filename="../../app/ui/errors.py" line="485"/>
         <source>By e-mail, only your own tickets can be shown.</source>
         <translation>Via e-mail si possono mostrare solo i tuoi ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="458"/>
+        <location filename="../../app/ui/errors.py" line="488"/>
         <source>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</source>
         <translation>I ticket dei colleghi sono nel portale web dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="463"/>
+        <location filename="../../app/ui/errors.py" line="493"/>
         <source>The ticket&apos;s number is not known yet, so no follow-up can be sent.</source>
         <translation>Il numero del ticket non è ancora noto, quindi non si può inviare un seguito.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="466"/>
+        <location filename="../../app/ui/errors.py" line="496"/>
         <source>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</source>
         <translation>Attendi la mail di conferma dell&apos;help desk e sincronizza, poi rispondi di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="475"/>
+        <location filename="../../app/ui/errors.py" line="505"/>
         <source>This help desk cannot do that.</source>
         <translation>Questo help desk non lo consente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="476"/>
+        <location filename="../../app/ui/errors.py" line="506"/>
         <source>Check the profile in Settings.</source>
         <translation>Controlla il profilo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="481"/>
+        <location filename="../../app/ui/errors.py" line="511"/>
         <source>The attachment is no longer in your mailbox.</source>
         <translation>L&apos;allegato non è più nella tua casella di posta.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="482"/>
+        <location filename="../../app/ui/errors.py" line="512"/>
         <source>Another mail program may have moved or deleted the mail.</source>
         <translation>Un altro programma di posta potrebbe aver spostato o cancellato il messaggio.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="488"/>
+        <location filename="../../app/ui/errors.py" line="518"/>
         <source>The help desk has no ticket with this number, or does not show it to you.</source>
         <translation>L&apos;help desk non ha un ticket con questo numero, oppure non te lo mostra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="492"/>
+        <location filename="../../app/ui/errors.py" line="522"/>
         <source>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</source>
         <translation>Controlla il numero; per il ticket di un collega può servire l&apos;accesso della tua azienda.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="498"/>
+        <location filename="../../app/ui/errors.py" line="528"/>
         <source>Your mailbox has no mail about this ticket.</source>
         <translation>Nella tua casella non c&apos;è posta su questo ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="499"/>
+        <location filename="../../app/ui/errors.py" line="529"/>
         <source>Sync again, or check the incoming mail folder in Settings.</source>
         <translation>Sincronizza di nuovo, oppure controlla la cartella della posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="512"/>
+        <location filename="../../app/ui/errors.py" line="542"/>
         <source>macOS does not let Ticketwise record the screen yet.</source>
         <translation>macOS non permette ancora a Ticketwise di registrare lo schermo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="515"/>
+        <location filename="../../app/ui/errors.py" line="545"/>
         <source>Open System Settings → Privacy &amp; Security → Screen Recording, turn Ticketwise on, then quit and reopen Ticketwise.</source>
         <translation>Apri Impostazioni di Sistema → Privacy e sicurezza → Registrazione schermo, attiva Ticketwise, poi chiudi e riapri Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="523"/>
+        <location filename="../../app/ui/errors.py" line="553"/>
         <source>The screen could not be captured: %1</source>
         <translation>Non è stato possibile acquisire lo schermo: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="526"/>
+        <location filename="../../app/ui/errors.py" line="556"/>
         <source>Try again. If it keeps failing, attach a screenshot taken with another tool (Paste image or drop the file).</source>
         <translation>Riprova. Se continua a non riuscire, allega una schermata fatta con un altro programma (Incolla immagine o trascina il file).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="534"/>
+        <location filename="../../app/ui/errors.py" line="564"/>
         <source>That part of the screen cannot be captured: %1</source>
         <translation>Quella parte dello schermo non si può acquisire: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="537"/>
+        <location filename="../../app/ui/errors.py" line="567"/>
         <source>Choose a region inside the desktop.</source>
         <translation>Scegli un&apos;area all&apos;interno del desktop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="541"/>
-        <source>The desktop&apos;s screenshot service did not give a screenshot: %1</source>
-        <translation>Il servizio schermate del desktop non ha restituito una schermata: %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="544"/>
-        <source>Try again. On Wayland, Ticketwise needs xdg-desktop-portal and a backend for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr).</source>
-        <translation>Riprova. Su Wayland Ticketwise ha bisogno di xdg-desktop-portal e di un backend per il tuo desktop (per esempio xdg-desktop-portal-gnome, -kde o -wlr).</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="563"/>
+        <location filename="../../app/ui/errors.py" line="582"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>Il servizio web dell&apos;help desk non è configurato correttamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="566"/>
+        <location filename="../../app/ui/errors.py" line="585"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Avvisa gli amministratori dell&apos;help desk: nelle Impostazioni non si può correggere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="572"/>
+        <location filename="../../app/ui/errors.py" line="591"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>L&apos;help desk non ha un servizio web “%1” per i ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="575"/>
+        <location filename="../../app/ui/errors.py" line="594"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Controlla il nome del servizio web nelle Impostazioni (di solito GenericTicketConnectorREST); gli amministratori dell&apos;help desk lo vedono in Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="591"/>
+        <location filename="../../app/ui/errors.py" line="610"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Si è verificato un errore interno di Ticketwise: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="594"/>
+        <location filename="../../app/ui/errors.py" line="613"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
     </message>

@@ -18,7 +18,9 @@ services layer does, with a queued Qt signal). No backend imports Qt.
 
 Failures are :class:`HotkeyTaken` (another application, or the desktop, owns the key: the
 user picks another one) and :class:`HotkeyUnavailable` (this session has no way to register a
-global key at all: the tray and the app's own buttons still work).
+global key at all: the tray and the app's own buttons still work). The portal backend may also
+raise :class:`~app.core.errors.Cancelled`: the desktop asked the user, who closed its dialog
+(nothing to report).
 """
 
 from __future__ import annotations
