@@ -875,15 +875,16 @@ class _ScreenOverlay(QWidget):
                 painter.fillRect(QRect(cx, 0, line, geo.height), CROSSHAIR)
         painter.restore()
         # Logical space: text and panels at the screen's normal size.
+        # The magnifier last: it is what the user looks at, nothing may cover it.
+        hint = self._hint_geometry()
+        if hint is not None:
+            self._paint_hints(painter, hint)
         label = self._label_geometry()
         if label is not None:
             self._paint_label(painter, label, owner.label_text())
         magnifier = self.magnifier_geometry()
         if magnifier is not None and cursor is not None:
             self._paint_magnifier(painter, magnifier, cursor)
-        hint = self._hint_geometry()
-        if hint is not None:
-            self._paint_hints(painter, hint)
         painter.end()
         if not self._grabbed:
             self._grabbed = True

@@ -18,31 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.services.capture import Monitor, Rect
 from app.ui.overlay import CaptureOverlay, Selection
-
-
-def pattern_color(x: int, y: int) -> tuple[int, int, int]:
-    """A colour unique to each pixel in -2048 <= x, y < 2048."""
-    return x % 256, y % 256, ((x // 256) * 16 + y // 256) % 256
-
-
-def pattern_desktop(width: int, height: int, origin: tuple[int, int] = (0, 0)) -> QImage:
-    """A frozen desktop whose pixel at virtual-desktop (x, y) is ``pattern_color(x, y)``."""
-    ox, oy = origin
-    reds = bytes((ox + col) % 256 for col in range(width))
-    blues_by_block = {
-        yb: bytes((((ox + col) // 256) * 16 + yb) % 256 for col in range(width))
-        for yb in {(oy + row) // 256 for row in range(height)}
-    }
-    data = bytearray(width * height * 3)
-    for row in range(height):
-        y = oy + row
-        line = bytearray(width * 3)
-        line[0::3] = reds
-        line[1::3] = bytes([y % 256]) * width
-        line[2::3] = blues_by_block[y // 256]
-        data[row * width * 3 : (row + 1) * width * 3] = line
-    image = QImage(bytes(data), width, height, width * 3, QImage.Format.Format_RGB888)
-    return image.copy()  # own the pixels
+from tests.e2e.overlay_app import pattern_color, pattern_desktop
 
 
 def rgb(color: QColor) -> tuple[int, int, int]:
