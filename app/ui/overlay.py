@@ -242,6 +242,7 @@ class CaptureOverlay(QObject):
         self._threshold = DRAG_THRESHOLD
         self._closed = False
         self._painted = False
+        self.keyboard_widget: QWidget | None = None  # the one that grabs the keyboard
         screens = QGuiApplication.screens()
         self._widgets = [
             _ScreenOverlay(self, screen, monitor)
@@ -260,6 +261,7 @@ class CaptureOverlay(QObject):
             widget.present()
         focus = self._widget_at(self._cursor) if self._cursor else None
         focus = focus or (self._widgets[0] if self._widgets else None)
+        self.keyboard_widget = focus
         if focus is not None:
             focus.activateWindow()
             focus.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
@@ -648,7 +650,13 @@ class _ScreenOverlay(QWidget):
         Pixmaps keep ratio 1 and are painted under a 1/ratio transform (see paintEvent)."""
         geo = self.monitor.geometry
         ox, oy = self._owner.origin
-        image = self._owner.desktop.copy(QRect(geo.x - ox, geo.y - oy, geo.width, geo.height))
+        # At a fractional ratio the window's native size is rounded (700 / 1.5 = 466.67 logical
+        # -> 467 -> 701 device pixels): it may reach a pixel into the next monitor. The slice
+        # covers the whole window, that pixel included, from the desktop image; whichever
+        # overlay ends on top, it shows the right pixel.
+        width = max(geo.width, math.ceil(self.width() * self.ratio))
+        height = max(geo.height, math.ceil(self.height() * self.ratio))
+        image = self._owner.desktop.copy(QRect(geo.x - ox, geo.y - oy, width, height))
         image = image.convertToFormat(QImage.Format.Format_RGB32)
         bright = QPixmap.fromImage(image)
         painter = QPainter(image)
@@ -671,9 +679,11 @@ class _ScreenOverlay(QWidget):
     def to_device(self, pos: QPointF) -> tuple[int, int]:
         """A widget-local logical position as a virtual-desktop device pixel."""
         geo = self.monitor.geometry
+        # Native positions are whole device pixels; at a ratio like 1.5, x / 1.5 * 1.5 may come
+        # back as 799.99999: the small bias keeps it on pixel 800.
         return (
-            geo.x + math.floor(pos.x() * self.ratio),
-            geo.y + math.floor(pos.y() * self.ratio),
+            geo.x + math.floor(pos.x() * self.ratio + 1e-3),
+            geo.y + math.floor(pos.y() * self.ratio + 1e-3),
         )
 
     def to_local(self, point: tuple[int, int]) -> QPoint:
@@ -886,10 +896,11 @@ class _ScreenOverlay(QWidget):
         if magnifier is not None and cursor is not None:
             self._paint_magnifier(painter, magnifier, cursor)
         painter.end()
-        if not self._grabbed:
+        if not self._grabbed and owner.keyboard_widget is self:
+            # Esc and Enter must reach us whatever had the focus (override-redirect windows get
+            # none from a window manager). Mapped now: X11 refuses to grab for unmapped ones.
             self._grabbed = True
-            if self.hasFocus() or self.isActiveWindow():
-                self.grabKeyboard()  # mapped now: X11 refuses a grab on an unmapped window
+            self.grabKeyboard()
         owner.painted()
 
     def _paint_bright(self, painter: QPainter, local: QRect) -> None:
