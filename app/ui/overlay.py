@@ -63,7 +63,7 @@ MODES = ("region", "window", "screen", "all")
 ACCENT = QColor("#3d8bfd")
 DIM = QColor(0, 0, 0, 120)
 """Black at 47 %: the frozen desktop stays readable outside the selection, yet clearly off."""
-PANEL = QColor(24, 24, 24, 225)
+PANEL = QColor(24, 24, 24, 238)
 PANEL_TEXT = QColor(240, 240, 240)
 CROSSHAIR = QColor(255, 255, 255, 120)
 
@@ -950,10 +950,10 @@ class _ScreenOverlay(QWidget):
                 QRect(x + line, y + line, size - 2 * line, size - 2 * line), Qt.GlobalColor.white
             )
 
-    def _paint_panel(self, painter: QPainter, box: QRect) -> None:
+    def _paint_panel(self, painter: QPainter, box: QRect, color: QColor = PANEL) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(PANEL)
+        painter.setBrush(color)
         painter.drawRoundedRect(QRectF(box), 5, 5)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
@@ -973,7 +973,8 @@ class _ScreenOverlay(QWidget):
         sample = owner.desktop.copy(
             QRect(cursor[0] - ox - half, cursor[1] - oy - half, ZOOM_SPAN, ZOOM_SPAN)
         )
-        self._paint_panel(painter, box.adjusted(-3, -3, 3, 3))
+        # opaque: text behind the colour value would read as part of it
+        self._paint_panel(painter, box.adjusted(-3, -3, 3, 3), QColor(PANEL.rgb()))
         zoom = QRect(box.x(), box.y(), ZOOM * ZOOM_SPAN, ZOOM * ZOOM_SPAN)
         painter.drawImage(zoom, sample)  # no smooth transform: nearest neighbour, sharp cells
         grid = QPen(QColor(0, 0, 0, 40), 0)
