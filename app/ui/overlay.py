@@ -73,6 +73,7 @@ GRAB_MARGIN = 6  # logical distance from an edge that still grabs it
 ZOOM = 8  # each desktop pixel is ZOOM x ZOOM logical pixels in the magnifier
 ZOOM_SPAN = 15  # desktop pixels across the magnifier (odd: there is a centre pixel)
 MAGNIFIER_GAP = 22  # logical distance from the cursor to the magnifier
+MAGNIFIER_PAD = 3  # logical width of the magnifier's panel around the zoomed pixels
 FINE_STEP, COARSE_STEP = 1, 10  # arrow keys: device pixels per press (Shift: coarse)
 
 
@@ -397,8 +398,8 @@ class CaptureOverlay(QObject):
         """Run ``change`` and repaint what it touched: the old and the new decorations."""
         before = [widget.decorations() for widget in self._widgets]
         change()
-        for widget, region in zip(self._widgets, before, strict=True):
-            widget.update(region.united(widget.decorations()))
+        for widget, parts in zip(self._widgets, before, strict=True):
+            widget.repaint_changes(parts, widget.decorations())
 
     def _set_selection(self, rect: Rect | None, mode: str = "region") -> None:
         def change() -> None:
@@ -533,7 +534,8 @@ class CaptureOverlay(QObject):
             return
         if button != Qt.MouseButton.LeftButton:
             return
-        self._cursor = point
+        if point != self._cursor:  # a press without a move before it: the magnifier follows
+            self.pointer_moved(point, ratio)
         self._press = point
         self._press_selection = self._selection
         self._threshold = max(1, round(DRAG_THRESHOLD * ratio))
@@ -556,7 +558,7 @@ class CaptureOverlay(QObject):
         self._update_hover()
 
     def pointer_double_clicked(self, point: tuple[int, int]) -> None:
-        self._cursor = point
+        self._cursor = point  # no repaint: the overlay closes now
         if self._selection is None:
             self.select_monitor()
         self.accept()
@@ -817,26 +819,61 @@ class _ScreenOverlay(QWidget):
             box.moveBottom(self.height() - 13)  # out of the pointer's way
         return box
 
-    def decorations(self) -> QRegion:
-        """Everything drawn over the frozen image now: what a change must repaint."""
-        region = QRegion()
+    def decorations(self) -> dict[str, tuple[QRegion, object]]:
+        """What is drawn over the frozen image now, part by part: the logical area each part
+        covers and the state it is drawn from. A change repaints the parts whose state changed,
+        and of a selection's bright inside only where the old and the new one differ: moving a
+        large selection by a pixel repaints its edges, not all of it."""
         owner = self._owner
-        for rect in (owner.shown_selection, owner.hover[1] if owner.hover else None):
-            if rect is not None and self.monitor.geometry.intersected(
-                Rect(rect.x - 64, rect.y - 64, rect.width + 128, rect.height + 128)
-            ):
-                region = region.united(self._area(rect, HANDLE + 2))
+        geo = self.monitor.geometry
+        parts: dict[str, tuple[QRegion, object]] = {}
+        for key, rect in (
+            ("selection", owner.shown_selection),
+            ("hover", owner.hover[1] if owner.hover else None),
+        ):
+            near = rect and Rect(rect.x - 64, rect.y - 64, rect.width + 128, rect.height + 128)
+            if rect is None or near is None or geo.intersected(near) is None:
+                continue
+            outer = QRegion(self._area(rect, HANDLE + 2))
+            inside = self.local_rect(rect).adjusted(2, 2, -2, -2)
+            inner = QRegion(inside.toAlignedRect()) if inside.isValid() else QRegion()
+            parts[key] = (outer.subtracted(inner), rect)
+            parts[f"{key}-inside"] = (inner, rect)
         if owner.last_region is not None and owner.shown_selection is None:
-            region = region.united(self._area(owner.last_region, 2))
-        for area in [
-            *self._crosshair_areas(),
-            self.magnifier_geometry(),
-            self._label_geometry(),
-            self._hint_geometry(),
-        ]:
-            if area is not None:
-                region = region.united(area.adjusted(-2, -2, 2, 2))
-        return region
+            parts["last"] = (QRegion(self._area(owner.last_region, 2)), owner.last_region)
+        crosshair = QRegion()
+        for line in self._crosshair_areas():
+            crosshair = crosshair.united(line)
+        if not crosshair.isEmpty():
+            parts["crosshair"] = (crosshair, owner.cursor)
+        for key, box, state in (
+            ("magnifier", self.magnifier_geometry(), owner.cursor),
+            ("label", self._label_geometry(), owner.label_text()),
+            ("hint", self._hint_geometry(), tuple(owner.hints())),
+        ):
+            if box is not None:
+                # the magnifier's panel reaches MAGNIFIER_PAD beyond its box, antialiased
+                margin = MAGNIFIER_PAD + 2 if key == "magnifier" else 2
+                parts[key] = (QRegion(box.adjusted(-margin, -margin, margin, margin)), state)
+        return parts
+
+    def repaint_changes(
+        self, before: dict[str, tuple[QRegion, object]], after: dict[str, tuple[QRegion, object]]
+    ) -> None:
+        """Schedule a repaint of what differs between two :meth:`decorations` results."""
+        region = QRegion()
+        for key in before.keys() | after.keys():
+            old, new = before.get(key), after.get(key)
+            if old == new:
+                continue
+            if old is not None and new is not None and key.endswith("-inside"):
+                region = region.united(old[0].xored(new[0]))  # bright in both: unchanged
+                continue
+            for part in (old, new):
+                if part is not None:
+                    region = region.united(part[0])
+        if not region.isEmpty():
+            self.update(region)
 
     def update_cursor_shape(self) -> None:
         cursor = self._owner.cursor
@@ -974,7 +1011,8 @@ class _ScreenOverlay(QWidget):
             QRect(cursor[0] - ox - half, cursor[1] - oy - half, ZOOM_SPAN, ZOOM_SPAN)
         )
         # opaque: text behind the colour value would read as part of it
-        self._paint_panel(painter, box.adjusted(-3, -3, 3, 3), QColor(PANEL.rgb()))
+        pad = MAGNIFIER_PAD
+        self._paint_panel(painter, box.adjusted(-pad, -pad, pad, pad), QColor(PANEL.rgb()))
         zoom = QRect(box.x(), box.y(), ZOOM * ZOOM_SPAN, ZOOM * ZOOM_SPAN)
         painter.drawImage(zoom, sample)  # no smooth transform: nearest neighbour, sharp cells
         grid = QPen(QColor(0, 0, 0, 40), 0)

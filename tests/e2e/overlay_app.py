@@ -17,13 +17,15 @@ one JSON object per line on stdout:
 ``;``-separated ``move X Y``, ``press X Y``, ``release X Y`` (virtual-desktop device pixels,
 sent to the widget that holds the press, as the window system's implicit grab does), ``key NAME``
 (a ``Qt.Key`` name without ``Key_``), ``grab`` (each widget's rendering saved in ``--grab-dir``
-as ``<index>.png``, at the screen's device pixels) and ``report`` (as the stdin ``selection``).
+as ``<index>.png``, at the screen's device pixels), ``compare`` (prints whether what partial
+repaints left on each screen equals a full repaint) and ``report`` (as the stdin ``selection``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -177,6 +179,20 @@ def main() -> int:
                 assert args.grab_dir is not None
                 for index, widget in enumerate(widgets):
                     widget.grab().toImage().save(str(args.grab_dir / f"{index}.png"))
+            elif step[0] == "compare":
+                # What partial repaints left on screen against a full repaint, per widget. The
+                # offscreen platform grabs scaled windows at their logical size: xcb only.
+                app.processEvents()
+                same = []
+                for widget in widgets:
+                    shown = widget.screen().grabWindow(widget.winId()).toImage()
+                    full = widget.grab().toImage()
+                    rgb32 = QImage.Format.Format_RGB32
+                    same.append(shown.convertToFormat(rgb32) == full.convertToFormat(rgb32))
+                    if not same[-1] and os.environ.get("OVERLAY_DEBUG_DIR"):
+                        shown.save(f"{os.environ['OVERLAY_DEBUG_DIR']}/shown{len(same)}.png")
+                        full.save(f"{os.environ['OVERLAY_DEBUG_DIR']}/full{len(same)}.png")
+                say(event="compare", same=same)
             elif step[0] == "report":
                 report()
             else:

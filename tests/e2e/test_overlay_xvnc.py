@@ -46,11 +46,11 @@ def two_monitors() -> Iterator[str]:
 class Overlay:
     """overlay_app.py on a display: its JSON lines arrive on a queue."""
 
-    def __init__(self, display: str, scales: str) -> None:
+    def __init__(self, display: str, scales: str, *args: str) -> None:
         env = x_env(display, QT_SCREEN_SCALE_FACTORS=scales)
         self.display = display
         self.process = subprocess.Popen(
-            [sys.executable, str(APP)],
+            [sys.executable, str(APP), *args],
             env=env,
             cwd=ROOT,
             stdin=subprocess.PIPE,
@@ -190,6 +190,42 @@ def test_escape_cancels_and_m_picks_the_scaled_monitor(two_monitors: str) -> Non
         want = {"event": "selection", "rect": [960, 100, 960, 600], "mode": "screen"}
         wait_for(lambda: overlay.selection() == want, 20, "the monitor R selected")
         overlay.xdotool("key", "Escape")
+        assert overlay.next_event() == {"event": "cancelled"}
+        assert overlay.process.wait(20) == 0
+    finally:
+        overlay.close()
+
+
+@pytest.mark.parametrize("scales", ["L=1;R=2", "L=1.5;R=1.25"])
+def test_partial_repaints_match_a_full_repaint(two_monitors: str, scales: str) -> None:
+    """Each change repaints only the areas it touched, computed in logical pixels; at scale
+    factors where those round, what is on screen must still be what a full repaint draws."""
+    steps = [
+        "move 1301 301",  # hovering the window, on R
+        "compare",
+        "move 801 201; press 801 201; move 1100 300; move 1301 401; release 1301 401",
+        "compare",
+        "move 1700 560; key Right; key Down; key Left",
+        "compare",
+        "press 1000 300; move 1040 333; move 1077 350; release 1077 350",  # moved across
+        "compare",
+        "key Escape",
+    ]
+    windows = json.dumps([["Editor", 500, 50, 900, 400]])
+    overlay = Overlay(
+        two_monitors,
+        scales,
+        "--steps",
+        "; ".join(steps),
+        "--windows",
+        windows,
+        "--last",
+        "9,9,99,99",
+    )
+    try:
+        assert overlay.next_event()["event"] == "ready"
+        for _ in range(4):
+            assert overlay.next_event() == {"event": "compare", "same": [True, True]}
         assert overlay.next_event() == {"event": "cancelled"}
         assert overlay.process.wait(20) == 0
     finally:

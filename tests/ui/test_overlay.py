@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.capture import Monitor, Rect
 from app.ui.overlay import CaptureOverlay, Selection
@@ -353,3 +353,59 @@ def test_arrows_without_selection_move_the_pointer(qtbot, make_overlay: MakeOver
     h.key(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert h.overlay.cursor == (ox + 201, oy + 210)
     assert h.overlay.selection() is None
+
+
+def differences(a: QImage, b: QImage) -> str:
+    """Where two same-sized images differ: the bounding box and a sample pixel pair."""
+    xs, ys, sample = [], [], None
+    for y in range(0, a.height(), 2):
+        for x in range(0, a.width(), 2):
+            if a.pixel(x, y) != b.pixel(x, y):
+                xs.append(x)
+                ys.append(y)
+                sample = sample or (x, y, hex(a.pixel(x, y)), hex(b.pixel(x, y)))
+    if not xs:
+        return "none on the even pixels"
+    return f"x {min(xs)}..{max(xs)}, y {min(ys)}..{max(ys)}, e.g. {sample}"
+
+
+def test_partial_repaints_leave_nothing_stale(qtbot, origin, make_overlay: MakeOverlay) -> None:
+    """Each change repaints only what it touched; what is on screen after many changes must be
+    what a full repaint draws."""
+    ox, oy = origin
+    h = make_overlay(
+        windows=[("Editor", Rect(ox + 100, oy + 300, 300, 200))],
+        last_region=Rect(ox + 500, oy + 100, 120, 90),
+    )
+    app = QApplication.instance()
+
+    def on_screen() -> QImage:
+        app.processEvents()  # the pending partial repaints
+        shot = h.widget.screen().grabWindow(h.widget.winId())
+        return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    def assert_fresh(step: str) -> None:
+        shown, full = on_screen(), h.painted()
+        assert shown.size() == full.size()
+        assert shown == full, f"stale pixels after {step}: {differences(shown, full)}"
+
+    h.hover(qtbot, ox + 200, oy + 350)  # over the window
+    assert_fresh("hovering a window")
+    h.hover(qtbot, ox + 600, oy + 50)  # off it, near the hint bar
+    assert_fresh("leaving the window")
+    h.drag(qtbot, (ox + 150, oy + 160), (ox + 449, oy + 399))
+    assert_fresh("a drag")
+    for key, mods in [
+        (Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_Up, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    ]:
+        h.key(qtbot, key, mods)
+        assert_fresh(f"key {key.name}")
+    h.drag(qtbot, (ox + 300, oy + 300), (ox + 200, oy + 240))  # move it
+    assert_fresh("moving the selection")
+    h.click(qtbot, ox + 700, oy + 700, Qt.MouseButton.RightButton)  # clear
+    assert_fresh("clearing")
+    h.key(qtbot, Qt.Key.Key_L)
+    assert_fresh("the last region")
