@@ -56,7 +56,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from app.services.capture import Monitor, Rect
+from app.services.capture import Monitor, Rect, Screenshot
 
 MODES = ("region", "window", "screen", "all")
 
@@ -75,10 +75,6 @@ ZOOM_SPAN = 15  # desktop pixels across the magnifier (odd: there is a centre pi
 MAGNIFIER_GAP = 22  # logical distance from the cursor to the magnifier
 MAGNIFIER_PAD = 3  # logical width of the magnifier's panel around the zoomed pixels
 FINE_STEP, COARSE_STEP = 1, 10  # arrow keys: device pixels per press (Shift: coarse)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaptureOverlay", text)
 
 
 @dataclass(frozen=True)
@@ -245,6 +241,7 @@ class CaptureOverlay(QObject):
         self._closed = False
         self._painted = False
         self.keyboard_widget: QWidget | None = None  # the one that grabs the keyboard
+        self._pixels: bytes | None = None
         screens = QGuiApplication.screens()
         self._widgets = [
             _ScreenOverlay(self, screen, monitor)
@@ -254,6 +251,31 @@ class CaptureOverlay(QObject):
             self._cursor = self._widgets[0].cursor_device()
 
     # -- public API ----------------------------------------------------------------------------
+
+    @classmethod
+    def for_screenshot(
+        cls,
+        shot: Screenshot,
+        *,
+        windows: Sequence[tuple[str, Rect]] = (),
+        last_region: Rect | None = None,
+        parent: QObject | None = None,
+    ) -> CaptureOverlay:
+        """An overlay over a capture of the whole desktop (``app.services.capture``'s
+        ``Screenshot``), its pixels shown without a copy."""
+        image = QImage(
+            shot.rgb, shot.width, shot.height, shot.width * 3, QImage.Format.Format_RGB888
+        )
+        overlay = cls(
+            image,
+            shot.origin,
+            shot.monitors,
+            windows=windows,
+            last_region=last_region,
+            parent=parent,
+        )
+        overlay._pixels = shot.rgb  # the image reads these bytes: they live as long as it does
+        return overlay
 
     def show(self) -> None:
         """Show one overlay per screen and give the keyboard to the one under the cursor."""
@@ -303,10 +325,6 @@ class CaptureOverlay(QObject):
         return self._origin
 
     @property
-    def bounds(self) -> Rect:
-        return self._bounds
-
-    @property
     def cursor(self) -> tuple[int, int] | None:
         return self._cursor
 
@@ -317,10 +335,6 @@ class CaptureOverlay(QObject):
     @property
     def last_region(self) -> Rect | None:
         return self._last_region
-
-    @property
-    def has_windows(self) -> bool:
-        return bool(self._windows)
 
     @property
     def shown_selection(self) -> Rect | None:
@@ -370,26 +384,27 @@ class CaptureOverlay(QObject):
             title, rect = self.hover
         if rect is None:
             return ""
-        size = _tr("%1 × %2").replace("%1", str(rect.width)).replace("%2", str(rect.height))
+        size = self.tr("%1 × %2").replace("%1", str(rect.width)).replace("%2", str(rect.height))
         return f"{title} — {size}" if title else size
 
     def hints(self) -> list[tuple[str, str]]:
         """The keys the hint bar lists: (key, what it does), translated."""
-        items = [(_tr("Drag"), _tr("select"))]
+        # The letter keys are the keys themselves in every language: not translated.
+        items = [(self.tr("Drag"), self.tr("select"))]
         if self._selection is None:
-            items.append((_tr("Enter"), _tr("full screen")))
+            items.append((self.tr("Enter"), self.tr("full screen")))
         else:
-            items.append((_tr("Enter"), _tr("capture")))
-            items.append((_tr("Arrows"), _tr("move (Shift: ×10)")))
-            items.append((_tr("Ctrl+arrows"), _tr("resize")))
+            items.append((self.tr("Enter"), self.tr("capture")))
+            items.append((self.tr("Arrows"), self.tr("move (Shift: ×10)")))
+            items.append((self.tr("Ctrl+arrows"), self.tr("resize")))
         if self._windows:
-            items.append((_tr("W"), _tr("window")))
-        items.append((_tr("M"), _tr("monitor")))
+            items.append(("W", self.tr("window")))
+        items.append(("M", self.tr("monitor")))
         if self._last_region is not None:
-            items.append((_tr("L"), _tr("last region")))
+            items.append(("L", self.tr("last region")))
         if self._selection is not None:
-            items.append((_tr("Right-click"), _tr("clear")))
-        items.append((_tr("Esc"), _tr("cancel")))
+            items.append((self.tr("Right-click"), self.tr("clear")))
+        items.append((self.tr("Esc"), self.tr("cancel")))
         return items
 
     # -- state changes -------------------------------------------------------------------------
@@ -632,7 +647,9 @@ class _ScreenOverlay(QWidget):
         self.monitor = monitor
         self.ratio = float(screen.devicePixelRatio())
         self._grabbed = False
-        self.setWindowTitle(_tr("Select a region to capture"))
+        self.setWindowTitle(
+            QCoreApplication.translate("CaptureOverlay", "Select a region to capture")
+        )
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
@@ -1039,7 +1056,9 @@ class _ScreenOverlay(QWidget):
         painter.drawText(
             QRect(box.x() + 2, text_top, box.width() - 4, metrics.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _tr("%1, %2").replace("%1", str(cursor[0])).replace("%2", str(cursor[1])),
+            QCoreApplication.translate("CaptureOverlay", "%1, %2")
+            .replace("%1", str(cursor[0]))
+            .replace("%2", str(cursor[1])),
         )
         swatch = QRect(
             box.x() + 2, text_top + metrics.height() + 3, metrics.height() - 4, metrics.height() - 4

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.services.capture import Monitor, Rect
+from app.services.capture import Monitor, Rect, Screenshot
 from app.ui.overlay import CaptureOverlay, Selection
 from tests.e2e.overlay_app import pattern_color, pattern_desktop
 
@@ -409,3 +409,31 @@ def test_partial_repaints_leave_nothing_stale(qtbot, origin, make_overlay: MakeO
     assert_fresh("clearing")
     h.key(qtbot, Qt.Key.Key_L)
     assert_fresh("the last region")
+
+
+def test_an_overlay_over_a_screenshot(qtbot, origin: tuple[int, int]) -> None:
+    """The way the app opens it: over a capture of the whole desktop, as the services return
+    it (RGB bytes, origin, monitors); the bytes are shown as they are."""
+    screen = QGuiApplication.primaryScreen()
+    size = screen.geometry().size()
+    image = pattern_desktop(size.width(), size.height(), origin)
+    pixels = b"".join(
+        bytes(image.constScanLine(row))[: size.width() * 3] for row in range(size.height())
+    )
+    monitor = Monitor(1, Rect(*origin, size.width(), size.height()), primary=True)
+    shot = Screenshot(size.width(), size.height(), pixels, origin, (monitor,), "test")
+    overlay = CaptureOverlay.for_screenshot(shot)
+    h = Harness(overlay, origin)
+    painted: list[float] = []
+    overlay.first_painted.connect(painted.append)
+    overlay.show()
+    qtbot.waitUntil(lambda: bool(painted), timeout=5000)
+    del shot, pixels, image  # the overlay keeps the pixels it shows
+    ox, oy = origin
+    h.drag(qtbot, (ox + 40, oy + 200), (ox + 239, oy + 299))
+    h.hover(qtbot, ox + 700, oy + 700)
+    shown = h.painted()
+    for x, y in [(ox + 40, oy + 200), (ox + 239, oy + 299), (ox + 100, oy + 250)]:
+        assert rgb(shown.pixelColor(h.local(x, y))) == pattern_color(x, y)
+    h.key(qtbot, Qt.Key.Key_Return)
+    assert h.selected == [Selection(Rect(ox + 40, oy + 200, 200, 100), "region")]
