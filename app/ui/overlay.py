@@ -832,7 +832,7 @@ class _ScreenOverlay(QWidget):
         height = line_height * len(lines) + 14
         box = QRect((self.width() - width) // 2, 12, width, height)
         cursor = owner.cursor
-        if cursor is not None and box.adjusted(-24, -24, 24, 24).contains(self.to_local(cursor)):
+        if cursor is not None and box.adjusted(-8, -8, 8, 8).contains(self.to_local(cursor)):
             box.moveBottom(self.height() - 13)  # out of the pointer's way
         return box
 
