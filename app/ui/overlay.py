@@ -13,9 +13,16 @@ overlay only shows it and lets the user choose. Design points, and why:
   is the device pixel ``screen_origin + p * ratio``; that holds for positions outside the
   widget too (the implicit mouse grab during a drag), which is what makes drags across monitors
   of different scale land on the right pixels.
-* **Painting is cheap per event**: each screen's slice becomes a pixmap and a dimmed pixmap once,
-  at construction; a paint is two clipped blits and a few small decorations, and every change
-  repaints only the areas the old and new decorations cover.
+* **Painting is cheap per event**: each screen's slice becomes a pixmap once, at construction,
+  and a dimmed copy right after the first paint; a paint is two clipped blits and a few small
+  decorations, and a change repaints only the parts it touched (moving a selection repaints
+  its edges, not its inside). The window system's implicit grab carries a drag across
+  monitors; the overlay under the pointer at ``show()`` grabs the keyboard.
+
+Keys: Enter accepts (the whole desktop when nothing is selected), Esc cancels, arrows move the
+selection by a pixel (Shift: 10; no selection: the pointer), Ctrl+arrows resize it, M takes the
+monitor under the pointer, W the window under it, L the last region; a double-click accepts
+(the monitor when nothing is selected), a right-click clears, then cancels.
 """
 
 from __future__ import annotations
