@@ -9,7 +9,8 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +67,66 @@ def xvfb() -> Iterator[Display]:
     yield display
     process.terminate()
     process.wait(10)
+
+
+@contextmanager
+def running_xvnc(
+    width: int, height: int, monitors: Sequence[tuple[str, int, int, int, int]]
+) -> Iterator[str]:
+    """TigerVNC's Xvnc (``width`` x ``height``, 24 bit) with its one framebuffer split into
+    ``monitors`` (name, x, y, width, height; a name starting with ``*`` is the primary) by
+    ``xrandr --setmonitor``; yields its DISPLAY. Skips the test without Xvnc or xrandr."""
+    binary = shutil.which("Xvnc")
+    if binary is None or shutil.which("xrandr") is None:
+        pytest.skip(
+            "Xvnc and xrandr are needed (apt-get install tigervnc-standalone-server "
+            "x11-xserver-utils; .ci/run does)"
+        )
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        [
+            binary,
+            "-displayfd",
+            str(write_fd),
+            "-geometry",
+            f"{width}x{height}",
+            "-depth",
+            "24",
+            "-SecurityTypes",
+            "None",
+            "-rfbport",
+            "-1",
+            "-nolisten",
+            "tcp",
+        ],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        server.kill()
+        pytest.fail("Xvnc did not start")
+    display = f":{number}"
+    try:
+        env = {**os.environ, "DISPLAY": display}
+        for index, (name, x, y, mon_width, mon_height) in enumerate(monitors):
+            # The first monitor takes the real output, the others none: one framebuffer, split.
+            output = "VNC-0" if index == 0 else "none"
+            mm = f"{mon_width}/{mon_width // 4}x{mon_height}/{mon_height // 4}+{x}+{y}"
+            subprocess.run(
+                ["xrandr", "--setmonitor", name, mm, output],
+                env=env,
+                check=True,
+                capture_output=True,
+                timeout=20,
+            )
+        yield display
+    finally:
+        server.terminate()
+        server.wait(10)
 
 
 @dataclass

@@ -10,7 +10,6 @@ mss 10.2 raises, and the Qt fallback (forced) must composite each screen right.
 from __future__ import annotations
 
 import os
-import shutil
 import struct
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import pytest
 from app.capture import grab
 from tests.conftest import ROOT
 from tests.e2e.capture_pattern import expected_rgb
-from tests.e2e.conftest import Display
+from tests.e2e.conftest import Display, running_xvnc
 
 pytestmark = pytest.mark.xvfb
 
@@ -145,60 +144,10 @@ def xvfb_pattern(xvfb: Display) -> Iterator[Display]:
 @pytest.fixture(scope="module")
 def vnc() -> Iterator[str]:
     """Xvnc (1920x600) as three monitors L | *P | B, with the pattern over all of them."""
-    binary = shutil.which("Xvnc")
-    if binary is None or shutil.which("xrandr") is None:
-        pytest.skip(
-            "Xvnc and xrandr are needed (apt-get install tigervnc-standalone-server "
-            "x11-xserver-utils; .ci/run does)"
-        )
-    read_fd, write_fd = os.pipe()
-    geometry = f"{VNC_SIZE[0]}x{VNC_SIZE[1]}"
-    server = subprocess.Popen(
-        [
-            binary,
-            "-displayfd",
-            str(write_fd),
-            "-geometry",
-            geometry,
-            "-depth",
-            "24",
-            "-SecurityTypes",
-            "None",
-            "-rfbport",
-            "-1",
-            "-nolisten",
-            "tcp",
-        ],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.kill()
-        pytest.fail("Xvnc did not start")
-    display = f":{number}"
-    try:
-        env = x_env(display)
-        for index, (name, x, y, width, height) in enumerate(VNC_MONITORS):
-            # The first monitor takes the real output, the others none: one framebuffer, split.
-            output = "VNC-0" if index == 0 else "none"
-            mm = f"{width}/{width // 4}x{height}/{height // 4}+{x}+{y}"
-            subprocess.run(
-                ["xrandr", "--setmonitor", name, mm, output],
-                env=env,
-                check=True,
-                capture_output=True,
-                timeout=20,
-            )
-        pattern = Pattern(env, 0, 0, *VNC_SIZE)
+    with running_xvnc(*VNC_SIZE, VNC_MONITORS) as display:
+        pattern = Pattern(x_env(display), 0, 0, *VNC_SIZE)
         yield display
         pattern.close()
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
