@@ -68,6 +68,9 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStyle,
+    QStyleOptionToolButton,
+    QStylePainter,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -439,7 +442,12 @@ class TextEditor(QLineEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
-        self.finish(commit=True)
+        # Switching to another window keeps the edit open; a click elsewhere in the dialog ends it.
+        if event.reason() not in (
+            Qt.FocusReason.ActiveWindowFocusReason,
+            Qt.FocusReason.PopupFocusReason,
+        ):
+            self.finish(commit=True)
 
     def finish(self, *, commit: bool) -> None:
         """End the edit once, committing or cancelling."""
@@ -450,6 +458,72 @@ class TextEditor(QLineEdit):
             self.committed.emit(self.text())
         else:
             self.cancelled.emit()
+
+
+class _ToolButton(QToolButton):
+    """A tool in the tool column: full width, icon and label aligned left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoRaise(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setIconSize(QSize(20, 20))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(hint.width() + 8, max(hint.height(), 30))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QStylePainter(self)
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        # From the button, not the option: PySide's option.icon is a view into the option.
+        text, icon = self.text(), self.icon()
+        option.text = ""
+        option.icon = QIcon()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+        size = self.iconSize()
+        mode = QIcon.Mode.Normal if self.isEnabled() else QIcon.Mode.Disabled
+        state = QIcon.State.On if self.isChecked() else QIcon.State.Off
+        pixmap = icon.pixmap(size, self.devicePixelRatioF(), mode, state)
+        margin = 8
+        painter.drawPixmap(margin, (self.height() - size.height()) // 2, pixmap)
+        text_area = self.rect().adjusted(margin + size.width() + 6, 0, -margin, 0)
+        flags = int(
+            Qt.AlignmentFlag.AlignLeft
+            | Qt.AlignmentFlag.AlignVCenter
+            | Qt.TextFlag.TextShowMnemonic
+        )
+        painter.drawItemText(
+            text_area, flags, self.palette(), self.isEnabled(), text, QPalette.ColorRole.ButtonText
+        )
+
+
+class _ElidedLabel(QLabel):
+    """One line that ends in "\u2026" when the row is too narrow; the tooltip has all of it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        """The whole text, elided or not."""
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 class _CanvasScroll(QScrollArea):
@@ -561,11 +635,14 @@ class AnnotatorDialog(QDialog):
         middle = QHBoxLayout()
         middle.setSpacing(0)
         outer.addLayout(middle, 1)
-        self.tools_bar = QToolBar(self.tr("Tools"))
-        self.tools_bar.setOrientation(Qt.Orientation.Vertical)
-        self.tools_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.tools_bar.setIconSize(QSize(20, 20))
-        middle.addWidget(self.tools_bar)
+        # A column of equal-width buttons rather than a vertical QToolBar, which centres each
+        # button at its own width: a ragged stack once labels differ in length.
+        self.tools_column = QWidget()
+        self.tools_column.setAccessibleName(self.tr("Tools"))
+        self._tools_layout = QVBoxLayout(self.tools_column)
+        self._tools_layout.setContentsMargins(6, 6, 6, 6)
+        self._tools_layout.setSpacing(2)
+        middle.addWidget(self.tools_column)
 
         self.canvas = AnnotationCanvas()
         self.scroll_area = _CanvasScroll()
@@ -580,8 +657,9 @@ class AnnotatorDialog(QDialog):
         self._build_options()
 
         bottom = QHBoxLayout()
-        bottom.setContentsMargins(12, 8, 12, 0)
-        self.status = QLabel()
+        bottom.setContentsMargins(4, 6, 12, 0)
+        bottom.addWidget(self.zoom_bar)
+        self.status = _ElidedLabel()
         look.muted(self.status)
         bottom.addWidget(self.status, 1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -642,11 +720,10 @@ class AnnotatorDialog(QDialog):
             action.setCheckable(True)
             action.triggered.connect(partial(self._set_tool, tool))
             self._tool_group.addAction(action)
-            self.tools_bar.addAction(action)
             self.tool_actions[tool] = action
-            button = self.tools_bar.widgetForAction(action)
-            if button is not None:  # one column of equal buttons, not a ragged centred stack
-                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button = _ToolButton()
+            button.setDefaultAction(action)
+            self._tools_layout.addWidget(button)
         self.redact_mode = QComboBox()
         # Item data holds the plain string: Qt gives a StrEnum back as str.
         self.redact_mode.addItem(self.tr("Solid fill"), RedactMode.SOLID.value)
@@ -659,11 +736,8 @@ class AnnotatorDialog(QDialog):
         )
         self.redact_mode.setAccessibleName(self.tr("Redaction mode"))
         self.redact_mode.activated.connect(self._on_redact_mode_activated)
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(8, 0, 4, 4)
-        row.addWidget(self.redact_mode)
-        self.tools_bar.addWidget(holder)
+        self._tools_layout.addWidget(self.redact_mode)
+        self._tools_layout.addStretch(1)
 
     def _build_options(self) -> None:
         bar = self.options_bar
@@ -728,9 +802,9 @@ class AnnotatorDialog(QDialog):
         size_label.setBuddy(self.size_box)
         bar.addWidget(self.size_box)
 
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
+        self.zoom_bar = bar = QToolBar(self.tr("Zoom"))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        bar.setIconSize(QSize(18, 18))
         self.zoom_out_action = self._action(
             "zoom-out", self.tr("Zoom out"), self.tr("Zoom out"), ["Ctrl+-"]
         )
@@ -750,13 +824,17 @@ class AnnotatorDialog(QDialog):
             "zoom-fit", self.tr("Fit"), self.tr("Fit the window"), ["Ctrl+9"]
         )
         self.fit_action.triggered.connect(self._on_fit_triggered)
-        for action in (
-            self.zoom_out_action,
-            self.zoom_in_action,
-            self.actual_size_action,
-            self.fit_action,
-        ):
-            bar.addAction(action)
+        self.zoom_label = QLabel()
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Wide enough for "800 %" so the buttons do not shift while zooming.
+        self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("8888 %"))
+        self.zoom_label.setAccessibleName(self.tr("Zoom"))
+        bar.addAction(self.zoom_out_action)
+        bar.addWidget(self.zoom_label)
+        bar.addAction(self.zoom_in_action)
+        bar.addSeparator()
+        bar.addAction(self.actual_size_action)
+        bar.addAction(self.fit_action)
         for action in (self.actual_size_action, self.fit_action):
             widget = bar.widgetForAction(action)
             if isinstance(widget, QToolButton):
@@ -993,12 +1071,21 @@ class AnnotatorDialog(QDialog):
         editor.setFont(font)
         palette = editor.palette()
         palette.setColor(QPalette.ColorRole.Text, QColor(self._pen_color))
+        # See-through, so the user still sees what the text goes next to.
+        palette.setColor(QPalette.ColorRole.Base, QColor(255, 255, 255, 150))
         editor.setPalette(palette)
         editor.setPlaceholderText(self.tr("Type, then Enter"))
         editor.setAccessibleName(self.tr("Annotation text"))
+        editor.setTextMargins(0, 0, 0, 0)
         pos = self.canvas.to_widget(point).toPoint()
-        width = max(160, editor.fontMetrics().horizontalAdvance("M") * 16)
-        editor.setGeometry(pos.x(), pos.y(), width, editor.sizeHint().height())
+        metrics = editor.fontMetrics()
+        width = max(
+            metrics.horizontalAdvance(editor.placeholderText()) + 12,
+            metrics.horizontalAdvance("M") * 12,
+        )
+        # QLineEdit keeps 2 px before the text and centres it vertically: put the first glyph
+        # where the TextOp will draw it.
+        editor.setGeometry(pos.x() - 2, pos.y() - 1, width, metrics.height() + 2)
         editor.committed.connect(partial(self._on_editor_committed, point))
         editor.cancelled.connect(self._on_editor_cancelled)
         self._editor = editor
@@ -1018,7 +1105,7 @@ class AnnotatorDialog(QDialog):
 
     def _on_editor_committed(self, point: Point, text: str) -> None:
         self._close_editor()
-        if not text.strip():
+        if self._closed or not text.strip():
             return
         op = TextOp(point, text, self._pen_color, 8 + 4 * self._size())
         self._document.add(op)
@@ -1159,14 +1246,16 @@ class AnnotatorDialog(QDialog):
 
     def _update_status(self) -> None:
         image = self.canvas.image()
+        self.zoom_label.setText(
+            self.tr("%1 %", "zoom").replace("%1", str(round(self.canvas.zoom() * 100)))
+        )
         if image.isNull():
             self.status.setText(self.tr("Rendering\u2026"))
             return
         text = (
-            self.tr("%1 \u00d7 %2 pixels \u2022 zoom %3 %")
+            self.tr("%1 \u00d7 %2 pixels")
             .replace("%1", str(image.width()))
             .replace("%2", str(image.height()))
-            .replace("%3", str(round(self.canvas.zoom() * 100)))
         )
         self.status.setText(text)
 
@@ -1238,6 +1327,7 @@ class AnnotatorDialog(QDialog):
     def done(self, result: int) -> None:
         """Close; a render still running is dropped when it returns."""
         self._closed = True
+        self._finish_text(commit=False)  # Attach has committed it already; Cancel drops it
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
