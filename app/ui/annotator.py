@@ -35,7 +35,6 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QBrush,
-    QCloseEvent,
     QColor,
     QFocusEvent,
     QFontMetricsF,
@@ -698,13 +697,13 @@ class AnnotatorDialog(QDialog):
     def _build_tools(self) -> None:
         tr = self.tr
         specs = [
-            (Tool.SELECT, tr("&Select"), tr("Select, move or delete an annotation"), "S"),
-            (Tool.RECTANGLE, tr("&Rectangle"), tr("Frame an area"), "R"),
-            (Tool.ARROW, tr("&Arrow"), tr("Point at something"), "A"),
-            (Tool.TEXT, tr("&Text"), tr("Click, type, press Enter"), "T"),
-            (Tool.MARKER, tr("&Number"), tr("Numbered step marker: 1, 2, 3\u2026"), "N"),
-            (Tool.HIGHLIGHTER, tr("&Highlight"), tr("Drag a highlighter band over text"), "H"),
-            (Tool.CROP, tr("&Crop"), tr("Keep only the dragged area (Undo brings it back)"), "C"),
+            (Tool.SELECT, tr("Select"), tr("Select, move or delete an annotation"), "S"),
+            (Tool.RECTANGLE, tr("Rectangle"), tr("Frame an area"), "R"),
+            (Tool.ARROW, tr("Arrow"), tr("Point at something"), "A"),
+            (Tool.TEXT, tr("Text"), tr("Click, type, press Enter"), "T"),
+            (Tool.MARKER, tr("Number"), tr("Numbered step marker: 1, 2, 3\u2026"), "N"),
+            (Tool.HIGHLIGHTER, tr("Highlight"), tr("Drag a highlighter band over text"), "H"),
+            (Tool.CROP, tr("Crop"), tr("Keep only the dragged area (Undo brings it back)"), "C"),
             (
                 Tool.REDACT,
                 tr("Redact"),
@@ -777,6 +776,7 @@ class AnnotatorDialog(QDialog):
             button.setIcon(_swatch_icon(color))
             button.setToolTip(name)
             button.setAccessibleName(name)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # toolbars leave them out of Tab
             button.clicked.connect(partial(self._on_swatch_clicked, color))
             self._swatches.addButton(button)
             bar.addWidget(button)
@@ -785,13 +785,14 @@ class AnnotatorDialog(QDialog):
         self.custom_color_button.setText(self.tr("Other\u2026"))
         self.custom_color_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.custom_color_button.setCheckable(True)
+        self.custom_color_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.custom_color_button.setToolTip(self.tr("Pick any colour"))
         self.custom_color_button.clicked.connect(self._on_custom_color_button_clicked)
         self._swatches.addButton(self.custom_color_button)
         bar.addWidget(self.custom_color_button)
         bar.addSeparator()
 
-        size_label = QLabel(self.tr("Size:"))
+        size_label = QLabel(self.tr("Si&ze:"))
         bar.addWidget(_padded(size_label))
         self.size_box = QSpinBox()
         self.size_box.setRange(1, 20)
@@ -1329,9 +1330,6 @@ class AnnotatorDialog(QDialog):
         self._closed = True
         self._finish_text(commit=False)  # Attach has committed it already; Cancel drops it
         super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        super().closeEvent(event)  # QDialog turns it into reject(), which may ask first
 
 
 def _recolored(op: Operation, color: str) -> Operation:
