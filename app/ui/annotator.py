@@ -847,6 +847,7 @@ class AnnotatorDialog(QDialog):
         self._finish_text(commit=True)
         self._cancel_drag()
         self._tool = tool
+        self.canvas.set_overlay(self._pending)  # a shape half drawn with the old tool goes
         self.tool_actions[tool].setChecked(True)
         if tool is not Tool.SELECT:
             self._select(None)
@@ -875,6 +876,10 @@ class AnnotatorDialog(QDialog):
             self._highlight_color = color
         else:
             self._pen_color = color
+        if self._editor is not None:  # the text being typed takes the new colour too
+            palette = self._editor.palette()
+            palette.setColor(QPalette.ColorRole.Text, QColor(color))
+            self._editor.setPalette(palette)
         if self._tool is Tool.SELECT and self._selected is not None:
             op = self._document.operations[self._selected]
             recolored = _recolored(op, color)

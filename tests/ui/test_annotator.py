@@ -14,9 +14,9 @@ import textwrap
 import threading
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QTranslator
 from PySide6.QtGui import QColor, QImage, QWheelEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolButton
 
 import app.ui.annotator as annotator_module
 from app.services.annotation import (
@@ -531,3 +531,50 @@ def test_hidpi_100_percent_is_one_image_pixel_per_device_pixel(tmp_path):
     lines = done.stdout.splitlines()
     assert lines[0] == "2.0 400 300"
     assert lines[1] == "Rect(x=20, y=40, width=100, height=50)"
+
+
+LONG_LABELS = {
+    "Select": "Seleziona e sposta",
+    "Number": "Numero del passo",
+    "Highlight": "Evidenziatore",
+    "Redact": "Oscura definitivamente",
+    "Pixelate (with noise)": "Pixel casuali (con rumore, irreversibile)",
+    "Other\u2026": "Altro colore\u2026",
+    "Si&ze:": "Dimen&sione:",
+    "Fit": "Adatta alla finestra",
+    "Cancel": "Annulla",
+    "&Attach": "&Allega al ticket",
+}
+
+
+class LongLabels(QTranslator):
+    """Italian-length labels for the annotator (the real .ts is filled in at merge time)."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return LONG_LABELS.get(source) if context == "AnnotatorDialog" else None
+
+
+def test_long_labels_fit_at_the_minimum_size(qtbot, opened):
+    translator = LongLabels()
+    QApplication.installTranslator(translator)
+    try:
+        dialog = opened(noise_image(1920, 1080))
+    finally:
+        QApplication.removeTranslator(translator)
+    dialog.resize(dialog.minimumSize())
+    qtbot.waitUntil(lambda: dialog.size() == dialog.minimumSize())
+    assert dialog.zoom_bar.widgetForAction(dialog.fit_action).text() == "Adatta alla finestra"
+    for bar in (dialog.options_bar, dialog.zoom_bar):
+        for action in bar.actions():
+            widget = bar.widgetForAction(action)
+            if widget is not None and not action.isSeparator():
+                assert widget.isVisible(), f"{action.text()!r} went into the overflow menu"
+    buttons = [
+        *dialog.tools_column.findChildren(QToolButton),
+        dialog.redact_mode,
+        dialog.cancel_button,
+        dialog.attach_button,
+    ]
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text() or button.currentText()
+    assert dialog.scroll_area.viewport().width() >= 400  # the image keeps most of the room
