@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -1170,7 +1171,8 @@ class AnnotatorDialog(QDialog):
 
     def _on_render_done(self, generation: int, result: tuple[QImage, QRect]) -> None:
         self._rendering = False
-        if self._closed:
+        # Closed, or deleted with its parent while the render ran: nothing to show it in.
+        if self._closed or not shiboken6.isValid(self):
             return
         if generation != self._generation:
             self._start_render()  # outdated while rendering: the newest state is wanted

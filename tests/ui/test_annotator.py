@@ -14,6 +14,7 @@ import textwrap
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt, QTranslator
 from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolButton
@@ -32,6 +33,7 @@ from app.services.annotation import (
     RedactOp,
     TextOp,
 )
+from app.services.tasks import TaskRunner
 from app.ui.annotator import AnnotatorDialog, Tool
 from tests.conftest import ROOT
 
@@ -54,10 +56,13 @@ def noise_image(width: int, height: int) -> QImage:
 
 @pytest.fixture
 def opened(qtbot):
-    """Open an annotator on an image and wait for its first render."""
+    """Open an annotator on an image and wait for its first render; at the end, wait for the
+    renders still running (each test's own, not the next test's)."""
+    dialogs: list[AnnotatorDialog] = []
 
     def open_(image: QImage, annotations: str | None = None) -> AnnotatorDialog:
         dialog = AnnotatorDialog(image, annotations)
+        dialogs.append(dialog)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
@@ -65,7 +70,9 @@ def opened(qtbot):
         qtbot.waitUntil(lambda: not dialog.render_pending() and not dialog.result_image().isNull())
         return dialog
 
-    return open_
+    yield open_
+    for dialog in dialogs:
+        qtbot.waitUntil(lambda d=dialog: not d._rendering)
 
 
 def wait_rendered(qtbot, dialog: AnnotatorDialog) -> None:
@@ -421,6 +428,16 @@ def test_attach_during_a_render_waits_for_it(qtbot, opened):
     result = dialog.result_image()
     rect = ops(dialog)[0].rect
     assert result.pixel(rect.x + 1, rect.y + 1) == QColor("#000000").rgb()
+
+
+def test_a_render_returning_after_the_dialog_is_gone_is_dropped(qtbot):
+    runner = TaskRunner()  # the caller's runner, as the composer passes its own
+    dialog = AnnotatorDialog(noise_image(1920, 1080), runner=runner)
+    dialog.show()
+    assert dialog.render_pending() and runner.pending() == 1
+    shiboken6.delete(dialog)  # e.g. deleted with its parent while the render runs
+    qtbot.waitUntil(lambda: runner.pending() == 0)  # an error in the callback fails the test
+    assert runner.wait_all(10_000)
 
 
 # -- cancel, zoom ------------------------------------------------------------------------------
