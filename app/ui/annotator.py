@@ -237,6 +237,8 @@ class AnnotationCanvas(QWidget):
     """An arrow key asked to move the selection by (dx, dy) image pixels."""
     drag_cancelled = Signal()
     """Escape was pressed while the mouse button was down."""
+    double_clicked = Signal(object)
+    """The left button was double-clicked at this Point."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -381,6 +383,10 @@ class AnnotationCanvas(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if self._pressed:
             self.mouse_moved.emit(self.to_image(event.position()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.double_clicked.emit(self.to_image(event.position()))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() != Qt.MouseButton.LeftButton or not self._pressed:
@@ -683,6 +689,7 @@ class AnnotatorDialog(QDialog):
         self.canvas.zoom_requested.connect(self._on_canvas_zoom_requested)
         self.canvas.nudged.connect(self._on_canvas_nudged)
         self.canvas.drag_cancelled.connect(self._on_canvas_drag_cancelled)
+        self.canvas.double_clicked.connect(self._on_canvas_double_clicked)
 
     def _action(self, icon: str, text: str, tip: str, keys: Sequence[str] = ()) -> QAction:
         action = QAction(_icon(icon), text, self)
@@ -701,7 +708,7 @@ class AnnotatorDialog(QDialog):
             (Tool.SELECT, tr("Select"), tr("Select, move or delete an annotation"), "S"),
             (Tool.RECTANGLE, tr("Rectangle"), tr("Frame an area"), "R"),
             (Tool.ARROW, tr("Arrow"), tr("Point at something"), "A"),
-            (Tool.TEXT, tr("Text"), tr("Click, type, press Enter"), "T"),
+            (Tool.TEXT, tr("Text"), tr("Click, type, press Enter; click a text to change it"), "T"),
             (Tool.MARKER, tr("Number"), tr("Numbered step marker: 1, 2, 3\u2026"), "N"),
             (Tool.HIGHLIGHTER, tr("Highlight"), tr("Drag a highlighter band over text"), "H"),
             (Tool.CROP, tr("Crop"), tr("Keep only the dragged area (Undo brings it back)"), "C"),
@@ -953,7 +960,9 @@ class AnnotatorDialog(QDialog):
         self._finish_text(commit=True)
         tool = self._tool
         if tool is Tool.TEXT:
-            self._open_text_editor(point)
+            picked = self._pick(point)
+            on_text = picked is not None and isinstance(self._document.operations[picked], TextOp)
+            self._open_text_editor(point, picked if on_text else None)
             return
         if tool is Tool.MARKER:
             size = self._size()
@@ -994,6 +1003,15 @@ class AnnotatorDialog(QDialog):
             return
         self._document.add(op)
         self._changed(preview=[op])
+
+    def _on_canvas_double_clicked(self, point: Point) -> None:
+        if self._tool is not Tool.SELECT:
+            return
+        index = self._pick(point)
+        if index is not None and isinstance(self._document.operations[index], TextOp):
+            self._cancel_drag()
+            self._select(index)
+            self._open_text_editor(point, index)
 
     def _on_canvas_drag_cancelled(self) -> None:
         self._cancel_drag()
@@ -1071,15 +1089,25 @@ class AnnotatorDialog(QDialog):
 
     # text
 
-    def _open_text_editor(self, point: Point) -> None:
+    def _open_text_editor(self, point: Point, index: int | None = None) -> None:
+        """Type a new text at ``point``, or edit the text operation at ``index``."""
         editor = TextEditor(self.canvas)
-        font = TextOp(point, "x", self._pen_color, 8 + 4 * self._size()).font()
+        existing = self._document.operations[index] if index is not None else None
+        if isinstance(existing, TextOp):
+            op = existing
+            point = op.position
+            editor.setText(op.text)
+        else:
+            op = TextOp(point, "x", self._pen_color, 8 + 4 * self._size())
+        font = op.font()
         font.setPixelSize(max(6, round(font.pixelSize() * self.canvas.scale())))
         editor.setFont(font)
         palette = editor.palette()
-        palette.setColor(QPalette.ColorRole.Text, QColor(self._pen_color))
-        # See-through, so the user still sees what the text goes next to.
-        palette.setColor(QPalette.ColorRole.Base, QColor(255, 255, 255, 150))
+        palette.setColor(QPalette.ColorRole.Text, QColor(op.color))
+        # See-through, so the user still sees what a new text goes next to; nearly opaque over
+        # a text being edited, whose old version is still in the image below.
+        veil = 150 if existing is None else 235
+        palette.setColor(QPalette.ColorRole.Base, QColor(255, 255, 255, veil))
         editor.setPalette(palette)
         editor.setPlaceholderText(self.tr("Type, then Enter"))
         editor.setAccessibleName(self.tr("Annotation text"))
@@ -1089,11 +1117,12 @@ class AnnotatorDialog(QDialog):
         width = max(
             metrics.horizontalAdvance(editor.placeholderText()) + 12,
             metrics.horizontalAdvance("M") * 12,
+            metrics.horizontalAdvance(editor.text()) + metrics.horizontalAdvance("M") * 4,
         )
         # QLineEdit keeps 2 px before the text and centres it vertically: put the first glyph
         # where the TextOp will draw it.
         editor.setGeometry(pos.x() - 2, pos.y() - 1, width, metrics.height() + 2)
-        editor.committed.connect(partial(self._on_editor_committed, point))
+        editor.committed.connect(partial(self._on_editor_committed, point, index))
         editor.cancelled.connect(self._on_editor_cancelled)
         self._editor = editor
         editor.show()
@@ -1110,13 +1139,32 @@ class AnnotatorDialog(QDialog):
             editor.deleteLater()
             self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_editor_committed(self, point: Point, text: str) -> None:
+    def _on_editor_committed(self, point: Point, index: int | None, text: str) -> None:
         self._close_editor()
-        if self._closed or not text.strip():
+        if self._closed:
+            return
+        if index is not None:
+            self._commit_text_edit(index, text)
+            return
+        if not text.strip():
             return
         op = TextOp(point, text, self._pen_color, 8 + 4 * self._size())
         self._document.add(op)
         self._changed(preview=[op])
+
+    def _commit_text_edit(self, index: int, text: str) -> None:
+        # The operation as it is now (a swatch may have recoloured it while typing).
+        op = self._document.operations[index]
+        if not isinstance(op, TextOp) or op.text == text:
+            return
+        if not text.strip():
+            self._document.remove(index)
+            self._selected = None
+            self._changed()
+            return
+        edited = dataclasses.replace(op, text=text)
+        self._document.replace(index, edited)
+        self._changed(preview=[edited])
 
     def _on_editor_cancelled(self) -> None:
         self._close_editor()

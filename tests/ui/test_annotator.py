@@ -177,6 +177,32 @@ def test_text_tool_enter_commits_escape_cancels(qtbot, opened):
     assert dialog.isVisible()
 
 
+def test_a_text_can_be_changed_later(qtbot, opened):
+    image = noise_image(400, 300)
+    document = Document(image)
+    document.add(TextOp(Point(40, 30), "Exprot fails", "#1e88e5", 24))
+    dialog = opened(image, document.to_json())
+    actual_size(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_S)
+    qtbot.mouseDClick(dialog.canvas, LEFT, pos=QPoint(60, 42))  # on the text
+    editor = dialog._editor
+    assert editor is not None and editor.text() == "Exprot fails"
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "Export fails")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert ops(dialog) == (TextOp(Point(40, 30), "Export fails", "#1e88e5", 24),)
+    dialog.undo_action.trigger()
+    assert ops(dialog)[0].text == "Exprot fails"
+
+    qtbot.keyClick(dialog, Qt.Key.Key_T)  # the text tool edits a text it is clicked on, too
+    qtbot.mouseClick(dialog.canvas, LEFT, pos=QPoint(60, 42))
+    editor = dialog._editor
+    assert editor is not None and editor.text() == "Exprot fails"
+    editor.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert ops(dialog) == ()  # emptied: the text is gone
+
+
 def test_markers_count_up_and_undo_gives_the_number_back(qtbot, opened):
     dialog = opened(noise_image(400, 300))
     actual_size(dialog)
