@@ -50,6 +50,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             ctx.close()
 
+    from app.services import instance
+
+    # Another Ticketwise on this data folder: hand it the request and stop (no Qt loaded).
+    request = {"command": "capture", "mode": "region"} if args.capture else {"command": "activate"}
+    reply = instance.request(instance.address(paths.data_dir), request)
+    if reply is not None:
+        if not reply.get("ok"):
+            print(f"ticketwise: the running Ticketwise said: {reply.get('error')}", file=sys.stderr)
+            return 1
+        return 0
+
     from app.ui.application import run_gui
 
     return run_gui(ctx, args)

@@ -29,7 +29,13 @@ from app.capture.redact import RedactMode
 
 
 def screenshot_image(shot: Screenshot) -> QImage:
-    """The captured pixels as a QImage (RGB32, detached from the capture's buffer)."""
+    """The captured pixels as a QImage (RGB32, detached from the capture's buffer). X11 and
+    mss deliver B, G, R, X bytes: RGB32's own layout, so that is one copy, no conversion."""
+    if shot.layout == "bgrx":
+        view = QImage(
+            shot.pixels, shot.width, shot.height, shot.width * 4, QImage.Format.Format_RGB32
+        )
+        return view.copy()
     image = QImage(shot.rgb, shot.width, shot.height, shot.width * 3, QImage.Format.Format_RGB888)
     return image.convertToFormat(QImage.Format.Format_RGB32)
 

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
 from app import APP_NAME, __version__
 from app.services.context import AppContext
+from app.services.instance import address as instance_address
 from app.services.messages import Message
 from app.services.tasks import TaskRunner
+from app.ui.instance import InstanceServer
 from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -135,9 +137,19 @@ def run_gui(ctx: AppContext, args: argparse.Namespace) -> int:
     window.quit_requested.connect(lambda: _quit(app, window, runner))
     app.aboutToQuit.connect(window.prepare_quit)
 
+    server = InstanceServer(instance_address(ctx.paths.data_dir), window.handle_instance_request)
+    QTimer.singleShot(0, server.listen)
+    app.aboutToQuit.connect(server.close)
+    capture_first = bool(getattr(args, "capture", False))
+    if capture_first:
+        # ``main.py capture`` with no app running: the screenshot first, without our window
+        # in it; the window opens afterwards, on the draft that received it.
+        window.start_capture("region")
+        window.show_after_capture = True
+
     first_paint = _FirstPaint(window.start, window)
     window.installEventFilter(first_paint)
-    if args.minimized and tray is not None:
+    if (args.minimized and tray is not None) or capture_first:
         QTimer.singleShot(0, window.start)
     else:
         window.show()
@@ -159,6 +171,10 @@ def _make_tray(app: QApplication, window: MainWindow, icon: QIcon) -> QSystemTra
     tray.setToolTip(APP_NAME)
     menu = QMenu()
     menu.addAction(QApplication.translate("Tray", "New ticket"), window.new_ticket)
+    menu.addAction(
+        QApplication.translate("Tray", "Take a screenshot\u2026"),
+        lambda: window.start_capture("region"),
+    )
     menu.addAction(QApplication.translate("Tray", "Show Ticketwise"), window.show_normal_and_raise)
     menu.addAction(
         QApplication.translate("Tray", "Send outbox now"),

@@ -101,10 +101,18 @@ class AttachmentList(QListWidget):
             for i in range(self.count())
         }
         self.clear()
+        metrics = self.fontMetrics()
+        width = self.gridSize().width() - 8
         for ref in items:
-            item = QListWidgetItem(f"{ref.name}\n{human_size(ref.size)}")
+            # One line for the name (elided in the middle: the end tells the type and the
+            # timestamp apart) and one for the size, so long names never spill over the grid.
+            name = metrics.elidedText(ref.name, Qt.TextElideMode.ElideMiddle, width)
+            item = QListWidgetItem(f"{name}\n{human_size(ref.size)}")
             item.setData(Qt.ItemDataRole.UserRole, ref)
-            item.setToolTip(f"{ref.name} ({human_size(ref.size)}, {ref.mime})")
+            tip = f"{ref.name} ({human_size(ref.size)}, {ref.mime})"
+            if ref.is_image:
+                tip += "\n" + self.tr("Double-click to annotate or redact")
+            item.setToolTip(tip)
             icon = existing.get(ref.sha256)
             item.setIcon(icon if icon is not None else self.file_icon())
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)

@@ -8,8 +8,10 @@ serial worker, so the GUI thread never waits for the disk.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -28,6 +30,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -35,6 +39,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +53,9 @@ from app.ui.attachments import AttachmentList, encode_png, load_thumbnail, local
 from app.ui.checklist import ChecklistPanel
 from app.ui.errors import describe_exception
 from app.ui.notice import show_warning
+
+if TYPE_CHECKING:
+    from app.ui.capture_flow import CaptureFlow
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +91,20 @@ class SectionEdit(QPlainTextEdit):
             super().insertFromMimeData(source)
 
 
+@dataclass
+class _PendingImage:
+    """An image waiting for the annotator (``image`` is None while its file loads)."""
+
+    image: QImage | None
+    name: str
+    annotations: str
+    replacing: AttachmentRef | None
+
+
+ANNOTATABLE = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".webp"})
+"""Image files that open in the annotator when dropped (an animated GIF would lose frames)."""
+
+
 class ComposerWidget(QWidget):
     """Writes one draft at a time."""
 
@@ -96,6 +118,8 @@ class ComposerWidget(QWidget):
     """A short status for the status bar."""
     subject_changed = Signal(str)
     """The subject of the draft shown changed (typed, or another draft loaded)."""
+    capture_requested = Signal(str)
+    """The user asked for a screenshot: "region", "all" or "window"."""
 
     def __init__(
         self,
@@ -113,6 +137,8 @@ class ComposerWidget(QWidget):
         self._loading = False
         self._dirty = False
         self._busy_imports = 0
+        self._capture: CaptureFlow | None = None
+        self._annotation_queue: list[_PendingImage] = []
         self.setAcceptDrops(True)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -225,7 +251,35 @@ class ComposerWidget(QWidget):
         self.paste_button.clicked.connect(self._on_paste_clicked)
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        for button in (self.add_files_button, self.paste_button, self.remove_button):
+        self.screenshot_button = QToolButton()
+        self.screenshot_button.setText(self.tr("S&creenshot"))
+        self.screenshot_button.setToolTip(
+            self.tr("Select part of the screen to attach (the global key works from anywhere)")
+        )
+        self.screenshot_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.screenshot_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        shot_menu = QMenu(self.screenshot_button)
+        shot_menu.addAction(
+            self.tr("A region\u2026"), lambda: self.capture_requested.emit("region")
+        )
+        shot_menu.addAction(
+            self.tr("A window\u2026"), lambda: self.capture_requested.emit("window")
+        )
+        shot_menu.addAction(
+            self.tr("The whole desktop"), lambda: self.capture_requested.emit("all")
+        )
+        self.screenshot_button.setMenu(shot_menu)
+        self.screenshot_button.clicked.connect(lambda: self.capture_requested.emit("region"))
+        self.annotate_button = QPushButton(self.tr("Ann&otate\u2026"))
+        self.annotate_button.setToolTip(self.tr("Mark up or redact the selected screenshot"))
+        self.annotate_button.clicked.connect(self._on_annotate_clicked)
+        for button in (
+            self.screenshot_button,
+            self.add_files_button,
+            self.paste_button,
+            self.annotate_button,
+            self.remove_button,
+        ):
             attach_row.addWidget(button)
         form.addLayout(attach_row)
         self.attachments = AttachmentList()
@@ -237,6 +291,7 @@ class ComposerWidget(QWidget):
         )
         self.attachments.remove_requested.connect(self._on_attachments_remove_requested)
         self.attachments.itemSelectionChanged.connect(self._update_buttons)
+        self.attachments.itemActivated.connect(self._on_attachments_item_activated)
         form.addWidget(self.attachments)
         self.import_progress = QProgressBar()
         self.import_progress.setVisible(False)
@@ -455,7 +510,11 @@ class ComposerWidget(QWidget):
         self.checklist.set_checks(check_draft(self._draft))
 
     def _update_buttons(self) -> None:
-        self.remove_button.setEnabled(bool(self.attachments.selectedItems()))
+        selected = self.attachments.selected_refs()
+        self.remove_button.setEnabled(bool(selected))
+        self.annotate_button.setEnabled(
+            self._capture is not None and len(selected) == 1 and selected[0].is_image
+        )
         self.discard_button.setEnabled(not self._draft.is_empty or self._handle.id is not None)
 
     # -- saving ---------------------------------------------------------------------------------
@@ -513,10 +572,14 @@ class ComposerWidget(QWidget):
         self._changed()
 
     def attach_files(self, paths: list[str]) -> None:
-        """Copy files into the store in the background, then attach them."""
+        """Copy files into the store in the background, then attach them. Images go through
+        the annotator first when there is one."""
         for path in paths:
             p = Path(path)
             if not p.is_file():
+                continue
+            if self._capture is not None and p.suffix.lower() in ANNOTATABLE:
+                self._open_image_file(p)
                 continue
             self._import_started(p.name)
 
@@ -530,11 +593,23 @@ class ComposerWidget(QWidget):
                 on_progress=self._on_import_progress,
             )
 
+    def set_capture_flow(self, flow: CaptureFlow | None) -> None:
+        """Route pasted and dropped images, and reopened screenshots, through ``flow``'s
+        annotator (without one, images are attached as they are)."""
+        self._capture = flow
+        if flow is not None:
+            flow.finished.connect(self._annotate_next)
+        self._update_buttons()
+
     def attach_image(self, image: QImage, name: str = "") -> None:
-        """Encode a pasted image as PNG in the background, then attach it."""
+        """Attach a pasted or dropped image: through the annotator when there is one, else
+        encoded as PNG in the background."""
         stamp = datetime.now().strftime("%Y-%m-%d %H.%M.%S")
         name = name or self.tr("Screenshot %1.png").replace("%1", stamp)
         image = image.copy()
+        if self._capture is not None:
+            self._queue_annotation(image, name, "", None)
+            return
         self._import_started(name)
 
         def work() -> AttachmentRef:
@@ -588,6 +663,108 @@ class ComposerWidget(QWidget):
             self._runner.run(
                 work, on_success=done, on_error=lambda exc: log.info("thumbnail failed: %s", exc)
             )
+
+    def _open_image_file(self, path: Path) -> None:
+        # The place in the queue is taken now, so the annotators open in the order the files
+        # were dropped, whichever loads first.
+        pending = _PendingImage(None, path.name, "", None)
+        self._annotation_queue.append(pending)
+
+        def work() -> QImage:
+            from app.services.annotation import load_image
+
+            return load_image(path.read_bytes())
+
+        def loaded(image: object) -> None:
+            assert isinstance(image, QImage)
+            pending.image = image
+            self._annotate_next()
+
+        def failed(exc: BaseException, path: Path = path) -> None:
+            # Not an image after all (or unreadable as one): attach the file as it is.
+            log.info("%s opens as no image (%s): attached as a file", path.name, exc)
+            self._annotation_queue.remove(pending)
+            capture, self._capture = self._capture, None
+            try:
+                self.attach_files([str(path)])
+            finally:
+                self._capture = capture
+            self._annotate_next()
+
+        self._runner.run(work, on_success=loaded, on_error=failed)
+
+    def _queue_annotation(
+        self, image: QImage, name: str, annotations: str, replacing: AttachmentRef | None
+    ) -> None:
+        self._annotation_queue.append(_PendingImage(image, name, annotations, replacing))
+        self._annotate_next()
+
+    def _annotate_next(self) -> None:
+        if self._capture is None or self._capture.busy or not self._annotation_queue:
+            return
+        if self._annotation_queue[0].image is None:
+            return  # still loading: it opens when it arrives
+        pending = self._annotation_queue.pop(0)
+        image, name, annotations, replacing = (
+            pending.image,
+            pending.name,
+            pending.annotations,
+            pending.replacing,
+        )
+        assert image is not None
+
+        def deliver(ref: AttachmentRef) -> None:
+            if replacing is None:
+                self.add_attachment(ref)
+            else:
+                self.replace_attachment(replacing, ref)
+
+        self._capture.annotate(image, name, deliver, annotations=annotations)
+
+    def replace_attachment(self, old: AttachmentRef, new: AttachmentRef) -> None:
+        """Put ``new`` where ``old`` is (a screenshot annotated again); add it if ``old`` went."""
+        items = list(self._draft.attachments)
+        if old in items:
+            items[items.index(old)] = new
+        else:
+            items.append(new)
+        self._draft = self._draft.with_changes(attachments=tuple(items))
+        self.attachments.set_attachments(self._draft.attachments)
+        self._load_thumbnails((new,))
+        self._changed()
+
+    def reopen_attachment(self, ref: AttachmentRef) -> None:
+        """Open an image attachment in the annotator: a screenshot on its untouched original
+        with its marks still editable, any other image as it is."""
+        if self._capture is None or not ref.is_image:
+            return
+        sha = ref.original_sha256 or ref.sha256
+
+        def work() -> QImage:
+            from app.services.annotation import load_image
+
+            return load_image(self._drafts.read_blob(sha))
+
+        self._runner.run(
+            work,
+            on_success=lambda image: self._queue_annotation(image, ref.name, ref.annotations, ref),
+            on_error=self._on_import_failed_quietly,
+        )
+
+    def _on_import_failed_quietly(self, exc: BaseException) -> None:
+        what, todo = describe_exception(exc)
+        show_warning(self, self.tr("Attachment not opened"), f"{what}\n\n{todo}")
+
+    def _on_attachments_item_activated(self, item: QListWidgetItem) -> None:
+        ref = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(ref, AttachmentRef):
+            self.reopen_attachment(ref)
+
+    @Slot()
+    def _on_annotate_clicked(self) -> None:
+        selected = self.attachments.selected_refs()
+        if len(selected) == 1:
+            self.reopen_attachment(selected[0])
 
     def remove_attachments(self, refs: list[AttachmentRef]) -> None:
         """Detach ``refs`` from the draft."""

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
-from app.services.instance import MAX_REPLY, decode, encode
+from app.services.instance import MAX_REPLY, decode, encode, request
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,12 @@ class InstanceServer(QObject):
     def listen(self) -> bool:
         """Start listening. A socket left behind by a killed instance is removed first (the
         caller has already found that nobody answers on it)."""
+        # Qt's listen() takes the name over even from a live server on some platforms: ask
+        # first. Someone answers when two instances started at the same moment; this one then
+        # runs without the channel rather than cut the other one off.
+        if request(self._name, {"command": "ping"}, timeout=1.0) is not None:
+            log.warning("single instance: another Ticketwise answers on %s", self._name)
+            return False
         if self._server.listen(self._name):
             return True
         if self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
-from app.core.errors import ConfigError
-from app.core.model import Draft, OutboxItem, OutboxState
+from app.core.errors import Cancelled, ConfigError
+from app.core.model import AttachmentRef, Draft, OutboxItem, OutboxState
 from app.services.context import AppContext
 from app.services.drafts import DraftService
 from app.services.messages import Message, Severity
@@ -37,6 +37,8 @@ from app.ui.lists import DraftsView, OutboxView
 from app.ui.notice import show_warning
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
+    from app.services.hotkeys import HotkeyService
+    from app.ui.capture_flow import CaptureFlow
     from app.ui.profiles import SettingsDialog
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,17 @@ ICONS = Path(__file__).resolve().parent.parent.parent / "resources" / "icons"
 def nav_icon(name: str) -> QIcon:
     """An icon from resources/icons."""
     return QIcon(str(ICONS / f"{name}.svg"))
+
+
+GENERAL_SETTINGS = (
+    "language",
+    "show_tray_icon",
+    "close_to_tray",
+    "capture_hotkey",
+    "capture_annotate",
+    "capture_hide_window",
+)
+"""The settings the General tab edits."""
 
 
 class StatusLabel(QLabel):
@@ -96,6 +109,12 @@ class MainWindow(QMainWindow):
         self._lists_generation = 0
         self._storage_warned: set[tuple[str, str]] = set()
         self._quitting = False
+        self.capture_flow: CaptureFlow | None = None
+        self.hotkeys: HotkeyService | None = None
+        self.hotkey_problem = ""
+        self._pending_capture = ""
+        self.show_after_capture = False
+        """Open the window when the next capture ends (a start by ``main.py capture``)."""
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon)
         self.resize(1120, 760)
@@ -170,6 +189,7 @@ class MainWindow(QMainWindow):
         self.composer.setup_requested.connect(self._on_composer_setup_requested)
         self.composer.status_message.connect(self.show_status)
         self.composer.subject_changed.connect(self._on_composer_subject_changed)
+        self.composer.capture_requested.connect(self._on_composer_capture_requested)
         self.drafts_view.open_requested.connect(self._on_drafts_open_requested)
         self.drafts_view.delete_requested.connect(self._on_drafts_delete_requested)
         self.outbox_view.send_now_requested.connect(self._on_send_now_requested)
@@ -186,7 +206,9 @@ class MainWindow(QMainWindow):
         self.worker.flush_failed.connect(self._on_worker_flush_failed)
 
     def start(self) -> None:
-        """After the first paint: load data, resume the last draft, start the outbox."""
+        """After the first paint: load data, resume the last draft, start the outbox, set up
+        screenshots and take the global key."""
+        self._start_capture_support()
         self.refresh_profiles()
         self._runner.run(
             self._drafts.latest, on_success=self._on_latest_loaded, on_error=self._on_storage_failed
@@ -549,8 +571,9 @@ class MainWindow(QMainWindow):
         from app.ui.profiles import SettingsDialog
 
         settings = self._ctx.settings
-        general = {key: settings[key] for key in ("language", "show_tray_icon", "close_to_tray")}
+        general = {key: settings[key] for key in GENERAL_SETTINGS}
         dialog = SettingsDialog(self._profiles, self._runner, general, self)
+        dialog.show_hotkey_problem(self.hotkey_problem)
         dialog.profiles_changed.connect(self.refresh_profiles)
         return dialog
 
@@ -568,6 +591,7 @@ class MainWindow(QMainWindow):
     def settings_changed(self) -> None:
         """Apply settings that take effect at once."""
         self.close_to_tray = self.tray_available and self._ctx.settings.get_bool("close_to_tray")
+        self.apply_hotkey()
 
     def _on_composer_setup_requested(self) -> None:
         if self._profiles.names():
@@ -589,11 +613,98 @@ class MainWindow(QMainWindow):
             .replace("%2", str(self._ctx.paths.data_dir)),
         )
 
+    # -- screenshots ----------------------------------------------------------------------------
+
+    def _start_capture_support(self) -> None:
+        if self.capture_flow is not None:
+            return
+        from app.services.hotkeys import HotkeyService
+        from app.ui.capture_flow import CaptureFlow
+
+        self.capture_flow = CaptureFlow(self._ctx.settings, self._drafts, self._runner, self)
+        self.capture_flow.finished.connect(self._on_capture_flow_finished)
+        self.composer.set_capture_flow(self.capture_flow)
+        self.hotkeys = HotkeyService(self)
+        self.hotkeys.pressed.connect(self._on_hotkeys_pressed)
+        self.apply_hotkey()
+        if self._pending_capture:
+            mode, self._pending_capture = self._pending_capture, ""
+            self.start_capture(mode)
+
+    def apply_hotkey(self) -> str:
+        """Take the global key from the settings; the problem, translated ('' when none)."""
+        if self.hotkeys is None:
+            return ""
+        text = self._ctx.settings.get_str("capture_hotkey")
+        try:
+            self.hotkeys.apply(text)
+        except Cancelled:  # the desktop asked the user (Wayland portal), who said no
+            self.hotkey_problem = ""
+            log.info("hotkey %r declined by the user", text)
+        except Exception as exc:
+            what, todo = describe_exception(exc)
+            self.hotkey_problem = f"{what} {todo}"
+            log.warning("hotkey %r not taken: %s", text, exc)
+            self.show_status(what)
+            self.notify.emit(self.tr("Screenshot key not available"), self.hotkey_problem, 1)
+        else:
+            self.hotkey_problem = ""
+        return self.hotkey_problem
+
+    def start_capture(self, mode: str = "region", *, from_window: bool = False) -> bool:
+        """Start a screenshot that lands in the draft open in the composer (a new one when
+        none is). Before :meth:`start` ran, it is remembered and started then."""
+        if self.capture_flow is None:
+            self._pending_capture = mode
+            return True
+        return self.capture_flow.start(mode, self._on_capture_attached, hide_window=from_window)
+
+    def _on_capture_attached(self, ref: AttachmentRef) -> None:
+        self.composer.add_attachment(ref)
+        self.show_page(PAGE_COMPOSE)
+        text = self.tr("%1 attached to the ticket. Double-click it to annotate or redact.").replace(
+            "%1", ref.name
+        )
+        self.show_status(text)
+        if not self.isVisible():
+            self.notify.emit(self.tr("Screenshot attached"), text, 0)
+
+    def _on_capture_flow_finished(self) -> None:
+        if self.show_after_capture:
+            self.show_after_capture = False
+            self.show_normal_and_raise()
+
+    def _on_composer_capture_requested(self, mode: str) -> None:
+        self.start_capture(mode, from_window=True)
+
+    def _on_hotkeys_pressed(self) -> None:
+        self.start_capture("region")
+
+    def handle_instance_request(self, message: dict[str, object]) -> dict[str, object]:
+        """A request from another Ticketwise process (:mod:`app.services.instance`)."""
+        command = message.get("command")
+        if command == "ping":
+            return {"ok": True}
+        if command == "activate":
+            QTimer.singleShot(0, self.show_normal_and_raise)
+            return {"ok": True}
+        if command == "capture":
+            mode = str(message.get("mode") or "region")
+            from app.ui.capture_flow import MODES
+
+            if mode not in MODES:
+                return {"ok": False, "error": f"unknown capture mode {mode!r}"}
+            QTimer.singleShot(0, lambda: self.start_capture(mode))
+            return {"ok": True}
+        return {"ok": False, "error": f"unknown command {command!r}"}
+
     # -- closing --------------------------------------------------------------------------------
 
     def prepare_quit(self) -> None:
         """Save everything before the application quits."""
         self._quitting = True
+        if self.hotkeys is not None:
+            self.hotkeys.close()
         self.composer.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QKeySequenceEdit,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -40,6 +42,7 @@ from app.config.profiles import (
 from app.core.connector import Identity
 from app.services.profiles import ProfileService
 from app.services.tasks import TaskRunner
+from app.ui import look
 from app.ui.errors import describe_exception
 from app.ui.notice import show_warning
 
@@ -697,7 +700,39 @@ class SettingsDialog(QDialog):
         form.addRow("", note)
         form.addRow("", self.tray_box)
         form.addRow("", self.close_box)
+
+        shots = QLabel(self.tr("Screenshots"))
+        look.caption(shots)
+        form.addRow(shots)
+        self.hotkey = QKeySequenceEdit()
+        self.hotkey.setMaximumSequenceLength(1)
+        self.hotkey.setClearButtonEnabled(True)
+        self.hotkey.setKeySequence(QKeySequence(str(self.general_values.get("capture_hotkey", ""))))
+        form.addRow(self.tr("Global &key:"), self.hotkey)
+        key_note = QLabel(
+            self.tr(
+                "Starts a screenshot from any program while Ticketwise runs. Clear it to use none."
+            )
+        )
+        key_note.setWordWrap(True)
+        key_note.setStyleSheet("color: palette(placeholder-text);")
+        form.addRow("", key_note)
+        self.hotkey_status = QLabel()
+        self.hotkey_status.setWordWrap(True)
+        self.hotkey_status.setVisible(False)
+        form.addRow("", self.hotkey_status)
+        self.annotate_box = QCheckBox(self.tr("Open the &annotator before attaching a screenshot"))
+        self.annotate_box.setChecked(bool(self.general_values.get("capture_annotate", True)))
+        form.addRow("", self.annotate_box)
+        self.hide_box = QCheckBox(self.tr("&Hide this window while a screenshot is taken"))
+        self.hide_box.setChecked(bool(self.general_values.get("capture_hide_window", True)))
+        form.addRow("", self.hide_box)
         return page
+
+    def show_hotkey_problem(self, text: str) -> None:
+        """Say under the key field why the key does not work ('' hides the note)."""
+        self.hotkey_status.setText(text)
+        self.hotkey_status.setVisible(bool(text))
 
     def _reload_list(self, select: str = "") -> None:
         names = self._service.names()
@@ -818,6 +853,11 @@ class SettingsDialog(QDialog):
             "language": str(self.language.currentData()),
             "show_tray_icon": self.tray_box.isChecked(),
             "close_to_tray": self.close_box.isChecked(),
+            "capture_hotkey": self.hotkey.keySequence().toString(
+                QKeySequence.SequenceFormat.PortableText
+            ),
+            "capture_annotate": self.annotate_box.isChecked(),
+            "capture_hide_window": self.hide_box.isChecked(),
         }
         self.accept()
 

@@ -2,11 +2,426 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="708"/>
+        <source>Select</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="708"/>
+        <source>Select, move or delete an annotation</source>
+        <translation>Select, move or delete an annotation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="709"/>
+        <source>Rectangle</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="709"/>
+        <source>Frame an area</source>
+        <translation>Frame an area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="710"/>
+        <source>Arrow</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="710"/>
+        <source>Point at something</source>
+        <translation>Point at something</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="711"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="711"/>
+        <source>Click, type, press Enter; click a text to change it</source>
+        <translation>Click, type, press Enter; click a text to change it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="712"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="712"/>
+        <source>Numbered step marker: 1, 2, 3…</source>
+        <translation>Numbered step marker: 1, 2, 3…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="713"/>
+        <source>Highlight</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="713"/>
+        <source>Drag a highlighter band over text</source>
+        <translation>Drag a highlighter band over text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="714"/>
+        <source>Crop</source>
+        <translation>Crop</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="714"/>
+        <source>Keep only the dragged area (Undo brings it back)</source>
+        <translation>Keep only the dragged area (Undo brings it back)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="717"/>
+        <source>Redact</source>
+        <translation>Redact</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="718"/>
+        <source>Hide private data for good: the pixels are destroyed, not blurred</source>
+        <translation>Hide private data for good: the pixels are destroyed, not blurred</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorDialog</name>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="591"/>
+        <source>Annotate screenshot</source>
+        <translation>Annotate screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="636"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="647"/>
+        <source>Tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="671"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="674"/>
+        <source>&amp;Attach</source>
+        <translation>&amp;Attach</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="675"/>
+        <source>Attach the annotated screenshot (Ctrl+Enter)</source>
+        <translation>Attach the annotated screenshot (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="736"/>
+        <source>Solid fill</source>
+        <translation>Solid fill</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="737"/>
+        <source>Pixelate (with noise)</source>
+        <translation>Pixelate (with noise)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="740"/>
+        <source>How Redact hides an area. Both destroy the original pixels; the mosaic is random noise, so nothing can be recovered from it.</source>
+        <translation>How Redact hides an area. Both destroy the original pixels; the mosaic is random noise, so nothing can be recovered from it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="744"/>
+        <source>Redaction mode</source>
+        <translation>Redaction mode</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="751"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="754"/>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="758"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="758"/>
+        <source>Delete the selected annotation</source>
+        <translation>Delete the selected annotation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="769"/>
+        <source>Colour:</source>
+        <translation>Colour:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="773"/>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="774"/>
+        <source>Yellow</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="775"/>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="776"/>
+        <source>Blue</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="777"/>
+        <source>Black</source>
+        <translation>Black</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="778"/>
+        <source>White</source>
+        <translation>White</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="793"/>
+        <source>Other…</source>
+        <translation>Other…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="797"/>
+        <source>Pick any colour</source>
+        <translation>Pick any colour</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="803"/>
+        <source>Si&amp;ze:</source>
+        <translation>Si&amp;ze:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="809"/>
+        <source>Line width; text, numbers and the highlighter grow with it</source>
+        <translation>Line width; text, numbers and the highlighter grow with it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="814"/>
+        <location filename="../../app/ui/annotator.py" line="840"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="818"/>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="822"/>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="827"/>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="828"/>
+        <source>Actual size: one screenshot pixel per screen pixel</source>
+        <translation>Actual size: one screenshot pixel per screen pixel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="833"/>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="833"/>
+        <source>Fit the window</source>
+        <translation>Fit the window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="904"/>
+        <source>Annotation colour</source>
+        <translation>Annotation colour</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1112"/>
+        <source>Type, then Enter</source>
+        <translation>Type, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1113"/>
+        <source>Annotation text</source>
+        <translation>Annotation text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1306"/>
+        <source>%1 %</source>
+        <comment>zoom</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1309"/>
+        <source>Rendering…</source>
+        <translation>Rendering…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1312"/>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1353"/>
+        <source>Discard annotations?</source>
+        <translation>Discard annotations?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1354"/>
+        <source>Close without attaching? Your annotations on this screenshot will be lost.</source>
+        <translation>Close without attaching? Your annotations on this screenshot will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1359"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1361"/>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Keep editing</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentList</name>
     <message>
         <location filename="../../app/ui/attachments.py" line="93"/>
         <source>Drop files or screenshots here, or paste an image with Ctrl+Shift+V</source>
         <translation>Drop files or screenshots here, or paste an image with Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/attachments.py" line="114"/>
+        <source>Double-click to annotate or redact</source>
+        <translation>Double-click to annotate or redact</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureFlow</name>
+    <message>
+        <location filename="../../app/ui/capture_flow.py" line="297"/>
+        <source>Screenshot not taken</source>
+        <translation>Screenshot not taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_flow.py" line="313"/>
+        <source>Screenshot %1.png</source>
+        <translation>Screenshot %1.png</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureOverlay</name>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="394"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="400"/>
+        <source>Drag</source>
+        <translation>Drag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="400"/>
+        <source>select</source>
+        <translation>select</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="402"/>
+        <location filename="../../app/ui/overlay.py" line="404"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="402"/>
+        <source>full screen</source>
+        <translation>full screen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="404"/>
+        <source>capture</source>
+        <translation>capture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="405"/>
+        <source>Arrows</source>
+        <translation>Arrows</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="405"/>
+        <source>move (Shift: ×10)</source>
+        <translation>move (Shift: ×10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="406"/>
+        <source>Ctrl+arrows</source>
+        <translation>Ctrl+arrows</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="406"/>
+        <source>resize</source>
+        <translation>resize</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="408"/>
+        <source>window</source>
+        <translation>window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="409"/>
+        <source>monitor</source>
+        <translation>monitor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="411"/>
+        <source>last region</source>
+        <translation>last region</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="413"/>
+        <source>Right-click</source>
+        <translation>Right-click</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="413"/>
+        <source>clear</source>
+        <translation>clear</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="414"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="414"/>
+        <source>cancel</source>
+        <translation>cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="658"/>
+        <source>Select a region to capture</source>
+        <translation>Select a region to capture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="1066"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -130,37 +545,37 @@
 <context>
     <name>ComposerWidget</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="139"/>
+        <location filename="../../app/ui/composer.py" line="165"/>
         <source>Help desk:</source>
         <translation>Help desk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="142"/>
+        <location filename="../../app/ui/composer.py" line="168"/>
         <source>not set up yet</source>
         <translation>not set up yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="158"/>
+        <location filename="../../app/ui/composer.py" line="184"/>
         <source>Make it a &amp;new ticket</source>
         <translation>Make it a &amp;new ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="172"/>
+        <location filename="../../app/ui/composer.py" line="198"/>
         <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
         <translation>What fails, and where? e.g. “Invoice PDF export fails with error 500”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="176"/>
+        <location filename="../../app/ui/composer.py" line="202"/>
         <source>&amp;Subject</source>
         <translation>&amp;Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="180"/>
+        <location filename="../../app/ui/composer.py" line="206"/>
         <source>Describe the problem: what were you doing, what did you see, since when?</source>
         <translation>Describe the problem: what were you doing, what did you see, since when?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="183"/>
+        <location filename="../../app/ui/composer.py" line="209"/>
         <source>1. Opened …
 2. Clicked …
 3. The error appeared</source>
@@ -169,198 +584,238 @@
 3. The error appeared</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="185"/>
+        <location filename="../../app/ui/composer.py" line="211"/>
         <source>What should have happened?</source>
         <translation>What should have happened?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="186"/>
+        <location filename="../../app/ui/composer.py" line="212"/>
         <source>What happened instead? Quote any error message.</source>
         <translation>What happened instead? Quote any error message.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="190"/>
+        <location filename="../../app/ui/composer.py" line="216"/>
         <source>&amp;What happened</source>
         <translation>&amp;What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="196"/>
+        <location filename="../../app/ui/composer.py" line="222"/>
         <source>What you &amp;expected</source>
         <translation>What you &amp;expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="197"/>
+        <location filename="../../app/ui/composer.py" line="223"/>
         <source>What happened &amp;instead</source>
         <translation>What happened &amp;instead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="208"/>
+        <location filename="../../app/ui/composer.py" line="234"/>
         <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
         <translation>Which browser were you using? e.g. Firefox 128, Chrome 131</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="210"/>
+        <location filename="../../app/ui/composer.py" line="236"/>
         <source>Not a browser problem</source>
         <translation>Not a browser problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="214"/>
+        <location filename="../../app/ui/composer.py" line="240"/>
         <source>&amp;Browser</source>
         <translation>&amp;Browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="218"/>
+        <location filename="../../app/ui/composer.py" line="244"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="192"/>
+        <location filename="../../app/ui/composer.py" line="218"/>
         <source>Steps that &amp;led to it</source>
         <translation>Steps that &amp;led to it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="222"/>
+        <location filename="../../app/ui/composer.py" line="248"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Add files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="224"/>
+        <location filename="../../app/ui/composer.py" line="250"/>
         <source>&amp;Paste image</source>
         <translation>&amp;Paste image</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="226"/>
+        <location filename="../../app/ui/composer.py" line="252"/>
         <source>&amp;Remove</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="234"/>
+        <location filename="../../app/ui/composer.py" line="255"/>
+        <source>S&amp;creenshot</source>
+        <translation>S&amp;creenshot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="257"/>
+        <source>Select part of the screen to attach (the global key works from anywhere)</source>
+        <translation>Select part of the screen to attach (the global key works from anywhere)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="263"/>
+        <source>A region…</source>
+        <translation>A region…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="266"/>
+        <source>A window…</source>
+        <translation>A window…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="269"/>
+        <source>The whole desktop</source>
+        <translation>The whole desktop</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="273"/>
+        <source>Ann&amp;otate…</source>
+        <translation>Ann&amp;otate…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="274"/>
+        <source>Mark up or redact the selected screenshot</source>
+        <translation>Mark up or redact the selected screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="288"/>
         <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
         <translation>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="261"/>
+        <location filename="../../app/ui/composer.py" line="316"/>
         <source>&amp;Delete draft</source>
         <translation>&amp;Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="263"/>
+        <location filename="../../app/ui/composer.py" line="318"/>
         <source>Send &amp;ticket</source>
         <translation>Send &amp;ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="280"/>
+        <location filename="../../app/ui/composer.py" line="335"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="282"/>
+        <location filename="../../app/ui/composer.py" line="337"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="308"/>
+        <location filename="../../app/ui/composer.py" line="363"/>
         <source>What happened</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="309"/>
+        <location filename="../../app/ui/composer.py" line="364"/>
         <source>Steps that led to it</source>
         <translation>Steps that led to it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="310"/>
+        <location filename="../../app/ui/composer.py" line="365"/>
         <source>What I expected</source>
         <translation>What I expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="311"/>
+        <location filename="../../app/ui/composer.py" line="366"/>
         <source>What happened instead</source>
         <translation>What happened instead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="312"/>
+        <location filename="../../app/ui/composer.py" line="367"/>
         <source>Browser</source>
         <translation>Browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="313"/>
+        <location filename="../../app/ui/composer.py" line="368"/>
         <source>not a browser problem</source>
         <translation>not a browser problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="323"/>
+        <location filename="../../app/ui/composer.py" line="378"/>
         <source>Set up a help desk…</source>
         <translation>Set up a help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="351"/>
-        <location filename="../../app/ui/composer.py" line="486"/>
+        <location filename="../../app/ui/composer.py" line="406"/>
+        <location filename="../../app/ui/composer.py" line="545"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="377"/>
+        <location filename="../../app/ui/composer.py" line="432"/>
         <source>Follow-up to ticket %1 at %2: it is added to that ticket.</source>
         <translation>Follow-up to ticket %1 at %2: it is added to that ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="474"/>
+        <location filename="../../app/ui/composer.py" line="533"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="493"/>
+        <location filename="../../app/ui/composer.py" line="552"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="497"/>
+        <location filename="../../app/ui/composer.py" line="556"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="536"/>
+        <location filename="../../app/ui/composer.py" line="608"/>
         <source>Screenshot %1.png</source>
         <translation>Screenshot %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="547"/>
+        <location filename="../../app/ui/composer.py" line="622"/>
         <source>Adding %1…</source>
         <translation>Adding %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="573"/>
+        <location filename="../../app/ui/composer.py" line="648"/>
         <source>Attachment not added</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="601"/>
+        <location filename="../../app/ui/composer.py" line="756"/>
+        <source>Attachment not opened</source>
+        <translation>Attachment not opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="778"/>
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="613"/>
+        <location filename="../../app/ui/composer.py" line="790"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="679"/>
+        <location filename="../../app/ui/composer.py" line="856"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>A subject and a description are needed before sending.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="690"/>
+        <location filename="../../app/ui/composer.py" line="867"/>
         <source>Delete draft</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="691"/>
+        <location filename="../../app/ui/composer.py" line="868"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Delete this draft? What you wrote and attached here will be gone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="704"/>
+        <location filename="../../app/ui/composer.py" line="881"/>
         <source>Draft deleted.</source>
         <translation>Draft deleted.</translation>
     </message>
@@ -368,17 +823,17 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="564"/>
+        <location filename="../../app/ui/profiles.py" line="567"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Test connection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="591"/>
+        <location filename="../../app/ui/profiles.py" line="594"/>
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="608"/>
+        <location filename="../../app/ui/profiles.py" line="611"/>
         <source>✔ Connected as %1</source>
         <translation>✔ Connected as %1</translation>
     </message>
@@ -386,12 +841,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../app/ui/application.py" line="91"/>
+        <location filename="../../app/ui/application.py" line="93"/>
         <source>Ticketwise hit a bug</source>
         <translation>Ticketwise hit a bug</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="93"/>
+        <location filename="../../app/ui/application.py" line="95"/>
         <source>Something went wrong inside Ticketwise. Your draft is saved and nothing in the outbox is lost. Please report this, with the details below.</source>
         <translation>Something went wrong inside Ticketwise. Your draft is saved and nothing in the outbox is lost. Please report this, with the details below.</translation>
     </message>
@@ -1043,215 +1498,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>New ticket</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Drafts</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>&amp;New ticket</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Send &amp;outbox now</source>
         <translation>Send &amp;outbox now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>&amp;About Ticketwise</source>
         <translation>&amp;About Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Your last draft is back, as you left it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>New ticket – %1</source>
         <translation>New ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 created: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>Sent to the help desk: %1</source>
         <translation>Sent to the help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Ticket sent</source>
         <translation>Ticket sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>A ticket needs checking</source>
         <translation>A ticket needs checking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Not sent: %1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Ticket#%1 created</source>
         <translation>Ticket#%1 created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>New answer on %1</source>
         <translation>New answer on %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Ticket %1 changed</source>
         <translation>Ticket %1 changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>%1 is now closed</source>
         <translation>%1 is now closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>%1 is open again</source>
         <translation>%1 is open again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Drafts (%1)</source>
         <translation>Drafts (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Outbox (%1)</source>
         <translation>Outbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Delete draft</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Delete this draft for good?</source>
         <translation>Delete this draft for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Not sent: no help desk is set up. Your ticket is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424"/>
-        <location filename="../../app/ui/main_window.py" line="452"/>
+        <location filename="../../app/ui/main_window.py" line="446"/>
+        <location filename="../../app/ui/main_window.py" line="474"/>
         <source>Sending “%1”…</source>
         <translation>Sending “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Ticket not sent</source>
         <translation>Ticket not sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="463"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Your ticket is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="495"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>The ticket is a draft again: edit it and send it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524"/>
+        <location filename="../../app/ui/main_window.py" line="546"/>
         <source>Delete from outbox</source>
         <translation>Delete from outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="547"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>This ticket has not reached the help desk. Delete it anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="565"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise cannot use its data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="583"/>
+        <location filename="../../app/ui/main_window.py" line="607"/>
         <source>About Ticketwise</source>
         <translation>About Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="585"/>
+        <location filename="../../app/ui/main_window.py" line="609"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="605"/>
+        <location filename="../../app/ui/main_window.py" line="649"/>
+        <source>Screenshot key not available</source>
+        <translation>Screenshot key not available</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="665"/>
+        <source>%1 attached to the ticket. Double-click it to annotate or redact.</source>
+        <translation>%1 attached to the ticket. Double-click it to annotate or redact.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="670"/>
+        <source>Screenshot attached</source>
+        <translation>Screenshot attached</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="716"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise is still running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="606"/>
+        <location filename="../../app/ui/main_window.py" line="717"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</translation>
     </message>
@@ -1388,390 +1858,390 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="75"/>
+        <location filename="../../app/ui/profiles.py" line="78"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="78"/>
+        <location filename="../../app/ui/profiles.py" line="81"/>
         <source>e.g. ACME support</source>
         <translation>e.g. ACME support</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="80"/>
+        <location filename="../../app/ui/profiles.py" line="83"/>
         <source>E-mail (any help desk)</source>
         <translation>E-mail (any help desk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="81"/>
+        <location filename="../../app/ui/profiles.py" line="84"/>
         <source>OTRS · Znuny · OTOBO web service</source>
         <translation>OTRS · Znuny · OTOBO web service</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="82"/>
+        <location filename="../../app/ui/profiles.py" line="85"/>
         <source>Request Tracker 5 (REST 2.0)</source>
         <translation>Request Tracker 5 (REST 2.0)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="84"/>
+        <location filename="../../app/ui/profiles.py" line="87"/>
         <source>the support address from your contract</source>
         <translation>the support address from your contract</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="86"/>
+        <location filename="../../app/ui/profiles.py" line="89"/>
         <source>https://help.example.com/otrs/</source>
         <translation>https://help.example.com/otrs/</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="89"/>
+        <location filename="../../app/ui/profiles.py" line="92"/>
         <source>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
         <translation>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="96"/>
+        <location filename="../../app/ui/profiles.py" line="99"/>
         <source>where new tickets go, e.g. Raw</source>
         <translation>where new tickets go, e.g. Raw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="99"/>
+        <location filename="../../app/ui/profiles.py" line="102"/>
         <source>optional: https://help.example.com/otrs/customer.pl</source>
         <translation>optional: https://help.example.com/otrs/customer.pl</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="101"/>
+        <location filename="../../app/ui/profiles.py" line="104"/>
         <source>Profile &amp;name:</source>
         <translation>Profile &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="102"/>
+        <location filename="../../app/ui/profiles.py" line="105"/>
         <source>Help-desk &amp;type:</source>
         <translation>Help-desk &amp;type:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="103"/>
+        <location filename="../../app/ui/profiles.py" line="106"/>
         <source>Support &amp;address:</source>
         <translation>Support &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="104"/>
+        <location filename="../../app/ui/profiles.py" line="107"/>
         <source>Web service &amp;URL:</source>
         <translation>Web service &amp;URL:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="105"/>
+        <location filename="../../app/ui/profiles.py" line="108"/>
         <source>Web ser&amp;vice name:</source>
         <translation>Web ser&amp;vice name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="106"/>
+        <location filename="../../app/ui/profiles.py" line="109"/>
         <source>&amp;Queue:</source>
         <translation>&amp;Queue:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="107"/>
+        <location filename="../../app/ui/profiles.py" line="110"/>
         <source>Customer p&amp;ortal:</source>
         <translation>Customer p&amp;ortal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="111"/>
+        <location filename="../../app/ui/profiles.py" line="114"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="114"/>
+        <location filename="../../app/ui/profiles.py" line="117"/>
         <source>Jane Customer</source>
         <translation>Jane Customer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="116"/>
+        <location filename="../../app/ui/profiles.py" line="119"/>
         <source>jane@example.com</source>
         <translation>jane@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="117"/>
+        <location filename="../../app/ui/profiles.py" line="120"/>
         <source>Your n&amp;ame:</source>
         <translation>Your n&amp;ame:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="118"/>
+        <location filename="../../app/ui/profiles.py" line="121"/>
         <source>Your &amp;e-mail:</source>
         <translation>Your &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="122"/>
-        <location filename="../../app/ui/profiles.py" line="470"/>
+        <location filename="../../app/ui/profiles.py" line="125"/>
+        <location filename="../../app/ui/profiles.py" line="473"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>Outgoing mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="127"/>
+        <location filename="../../app/ui/profiles.py" line="130"/>
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="132"/>
+        <location filename="../../app/ui/profiles.py" line="135"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (port 587)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="133"/>
+        <location filename="../../app/ui/profiles.py" line="136"/>
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS (port 465)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="134"/>
+        <location filename="../../app/ui/profiles.py" line="137"/>
         <source>None – unencrypted (port 25)</source>
         <translation>None – unencrypted (port 25)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="137"/>
-        <location filename="../../app/ui/profiles.py" line="204"/>
+        <location filename="../../app/ui/profiles.py" line="140"/>
+        <location filename="../../app/ui/profiles.py" line="207"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="141"/>
+        <location filename="../../app/ui/profiles.py" line="144"/>
         <source>Se&amp;curity:</source>
         <translation>Se&amp;curity:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="143"/>
-        <location filename="../../app/ui/profiles.py" line="473"/>
+        <location filename="../../app/ui/profiles.py" line="146"/>
+        <location filename="../../app/ui/profiles.py" line="476"/>
         <source>usually your e-mail address; empty: no login</source>
         <translation>usually your e-mail address; empty: no login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="146"/>
+        <location filename="../../app/ui/profiles.py" line="149"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="147"/>
+        <location filename="../../app/ui/profiles.py" line="150"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="148"/>
+        <location filename="../../app/ui/profiles.py" line="151"/>
         <source>Kept in your system keyring, never in a file.</source>
         <translation>Kept in your system keyring, never in a file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="154"/>
+        <location filename="../../app/ui/profiles.py" line="157"/>
         <source>optional: your organisation&apos;s CA certificate (PEM)</source>
         <translation>optional: your organisation&apos;s CA certificate (PEM)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="156"/>
+        <location filename="../../app/ui/profiles.py" line="159"/>
         <source>Bro&amp;wse…</source>
         <translation>Bro&amp;wse…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="139"/>
+        <location filename="../../app/ui/profiles.py" line="142"/>
         <source>S&amp;MTP server:</source>
         <translation>S&amp;MTP server:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="160"/>
+        <location filename="../../app/ui/profiles.py" line="163"/>
         <source>E&amp;xtra CA file:</source>
         <translation>E&amp;xtra CA file:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="164"/>
+        <location filename="../../app/ui/profiles.py" line="167"/>
         <source>Ticket &amp;hook:</source>
         <translation>Ticket &amp;hook:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="166"/>
+        <location filename="../../app/ui/profiles.py" line="169"/>
         <source>Your RT password, or an auth token from RT (Settings, Auth Tokens).</source>
         <translation>Your RT password, or an auth token from RT (Settings, Auth Tokens).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="172"/>
+        <location filename="../../app/ui/profiles.py" line="175"/>
         <source>OTRS · Znuny · OTOBO: [Ticket#N]</source>
         <translation>OTRS · Znuny · OTOBO: [Ticket#N]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="173"/>
+        <location filename="../../app/ui/profiles.py" line="176"/>
         <source>Request Tracker: [rtname #N]</source>
         <translation>Request Tracker: [rtname #N]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="176"/>
+        <location filename="../../app/ui/profiles.py" line="179"/>
         <source>How the help desk marks its ticket number in mail subjects. For Request Tracker, the ticket hook is the help desk&apos;s rtname.</source>
         <translation>How the help desk marks its ticket number in mail subjects. For Request Tracker, the ticket hook is the help desk&apos;s rtname.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="181"/>
+        <location filename="../../app/ui/profiles.py" line="184"/>
         <source>Ticket hook st&amp;yle:</source>
         <translation>Ticket hook st&amp;yle:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="184"/>
+        <location filename="../../app/ui/profiles.py" line="187"/>
         <source>Incoming mail (IMAP, optional)</source>
         <translation>Incoming mail (IMAP, optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="189"/>
+        <location filename="../../app/ui/profiles.py" line="192"/>
         <source>Where the help desk&apos;s replies arrive. With it, Ticketwise shows your tickets and their answers, learns the ticket numbers and keeps a copy of what you send in your Sent folder. Nothing in the mailbox is marked read or deleted.</source>
         <translation>Where the help desk&apos;s replies arrive. With it, Ticketwise shows your tickets and their answers, learns the ticket numbers and keeps a copy of what you send in your Sent folder. Nothing in the mailbox is marked read or deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="198"/>
+        <location filename="../../app/ui/profiles.py" line="201"/>
         <source>imap.example.com; empty: only send</source>
         <translation>imap.example.com; empty: only send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="206"/>
+        <location filename="../../app/ui/profiles.py" line="209"/>
         <source>IMAP ser&amp;ver:</source>
         <translation>IMAP ser&amp;ver:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="208"/>
+        <location filename="../../app/ui/profiles.py" line="211"/>
         <source>SSL/TLS (port 993)</source>
         <translation>SSL/TLS (port 993)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="209"/>
+        <location filename="../../app/ui/profiles.py" line="212"/>
         <source>STARTTLS (port 143)</source>
         <translation>STARTTLS (port 143)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="210"/>
+        <location filename="../../app/ui/profiles.py" line="213"/>
         <source>None – unencrypted (port 143)</source>
         <translation>None – unencrypted (port 143)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="211"/>
+        <location filename="../../app/ui/profiles.py" line="214"/>
         <source>Secur&amp;ity:</source>
         <translation>Secur&amp;ity:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="213"/>
+        <location filename="../../app/ui/profiles.py" line="216"/>
         <source>empty: the same login as for sending</source>
         <translation>empty: the same login as for sending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="214"/>
+        <location filename="../../app/ui/profiles.py" line="217"/>
         <source>Login:</source>
         <translation>Login:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="217"/>
+        <location filename="../../app/ui/profiles.py" line="220"/>
         <source>empty: the same password as for sending</source>
         <translation>empty: the same password as for sending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="218"/>
+        <location filename="../../app/ui/profiles.py" line="221"/>
         <source>Passwo&amp;rd:</source>
         <translation>Passwo&amp;rd:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="221"/>
+        <location filename="../../app/ui/profiles.py" line="224"/>
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="323"/>
+        <location filename="../../app/ui/profiles.py" line="326"/>
         <source>stored in the keyring – type to replace</source>
         <translation>stored in the keyring – type to replace</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="393"/>
+        <location filename="../../app/ui/profiles.py" line="396"/>
         <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
         <translation>Give the profile a name (letters, digits, spaces, . @ + -).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="394"/>
+        <location filename="../../app/ui/profiles.py" line="397"/>
         <source>The support address is not a valid e-mail address.</source>
         <translation>The support address is not a valid e-mail address.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="395"/>
+        <location filename="../../app/ui/profiles.py" line="398"/>
         <source>Your e-mail address is not valid.</source>
         <translation>Your e-mail address is not valid.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="396"/>
+        <location filename="../../app/ui/profiles.py" line="399"/>
         <source>Enter the SMTP server&apos;s name.</source>
         <translation>Enter the SMTP server&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="397"/>
+        <location filename="../../app/ui/profiles.py" line="400"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>The port must be between 1 and 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="398"/>
+        <location filename="../../app/ui/profiles.py" line="401"/>
         <source>The CA file does not exist.</source>
         <translation>The CA file does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="399"/>
+        <location filename="../../app/ui/profiles.py" line="402"/>
         <source>This kind of help desk is not supported yet.</source>
         <translation>This kind of help desk is not supported yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="400"/>
+        <location filename="../../app/ui/profiles.py" line="403"/>
         <source>Enter the web service&apos;s address (starting with https://).</source>
         <translation>Enter the web service&apos;s address (starting with https://).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="401"/>
+        <location filename="../../app/ui/profiles.py" line="404"/>
         <source>Enter your login name.</source>
         <translation>Enter your login name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="402"/>
+        <location filename="../../app/ui/profiles.py" line="405"/>
         <source>Enter the queue that new tickets go to.</source>
         <translation>Enter the queue that new tickets go to.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="403"/>
+        <location filename="../../app/ui/profiles.py" line="406"/>
         <source>Enter the IMAP server&apos;s name (or leave it empty).</source>
         <translation>Enter the IMAP server&apos;s name (or leave it empty).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="404"/>
+        <location filename="../../app/ui/profiles.py" line="407"/>
         <source>The IMAP port must be between 1 and 65535.</source>
         <translation>The IMAP port must be between 1 and 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="405"/>
+        <location filename="../../app/ui/profiles.py" line="408"/>
         <source>Enter the login for the IMAP server.</source>
         <translation>Enter the login for the IMAP server.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="406"/>
+        <location filename="../../app/ui/profiles.py" line="409"/>
         <source>Enter the help desk&apos;s rtname as its ticket hook.</source>
         <translation>Enter the help desk&apos;s rtname as its ticket hook.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="410"/>
+        <location filename="../../app/ui/profiles.py" line="413"/>
         <source>Enter the password for the login.</source>
         <translation>Enter the password for the login.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="470"/>
+        <location filename="../../app/ui/profiles.py" line="473"/>
         <source>Your login</source>
         <translation>Your login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="475"/>
+        <location filename="../../app/ui/profiles.py" line="478"/>
         <source>your login for the help desk&apos;s customer portal</source>
         <translation>your login for the help desk&apos;s customer portal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="496"/>
+        <location filename="../../app/ui/profiles.py" line="499"/>
         <source>the rtname, e.g. rt.example.com</source>
         <translation>the rtname, e.g. rt.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="538"/>
+        <location filename="../../app/ui/profiles.py" line="541"/>
         <source>CA certificate file</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="540"/>
+        <location filename="../../app/ui/profiles.py" line="543"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
@@ -1779,27 +2249,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="832"/>
+        <location filename="../../app/ui/profiles.py" line="872"/>
         <source>Set up your help desk</source>
         <translation>Set up your help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="839"/>
+        <location filename="../../app/ui/profiles.py" line="879"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="848"/>
+        <location filename="../../app/ui/profiles.py" line="888"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="854"/>
+        <location filename="../../app/ui/profiles.py" line="894"/>
         <source>Save and &amp;send</source>
         <translation>Save and &amp;send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="883"/>
+        <location filename="../../app/ui/profiles.py" line="923"/>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
     </message>
@@ -1807,97 +2277,122 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="629"/>
+        <location filename="../../app/ui/profiles.py" line="632"/>
         <source>Ticketwise – Settings</source>
         <translation>Ticketwise – Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="636"/>
+        <location filename="../../app/ui/profiles.py" line="639"/>
         <source>Help desks</source>
         <translation>Help desks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="637"/>
+        <location filename="../../app/ui/profiles.py" line="640"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="655"/>
+        <location filename="../../app/ui/profiles.py" line="658"/>
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="653"/>
+        <location filename="../../app/ui/profiles.py" line="656"/>
         <source>A&amp;dd</source>
         <translation>A&amp;dd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="665"/>
+        <location filename="../../app/ui/profiles.py" line="668"/>
         <source>Ma&amp;ke this the default for new tickets</source>
         <translation>Ma&amp;ke this the default for new tickets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="672"/>
+        <location filename="../../app/ui/profiles.py" line="675"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Save profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="684"/>
+        <location filename="../../app/ui/profiles.py" line="687"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="690"/>
+        <location filename="../../app/ui/profiles.py" line="693"/>
         <source>Show an icon in the system tray</source>
         <translation>Show an icon in the system tray</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="692"/>
+        <location filename="../../app/ui/profiles.py" line="695"/>
         <source>Closing the window keeps Ticketwise in the tray</source>
         <translation>Closing the window keeps Ticketwise in the tray</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="694"/>
+        <location filename="../../app/ui/profiles.py" line="697"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="695"/>
+        <location filename="../../app/ui/profiles.py" line="698"/>
         <source>A new language applies the next time Ticketwise starts.</source>
         <translation>A new language applies the next time Ticketwise starts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="709"/>
+        <location filename="../../app/ui/profiles.py" line="704"/>
+        <source>Screenshots</source>
+        <translation>Screenshots</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="711"/>
+        <source>Global &amp;key:</source>
+        <translation>Global &amp;key:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="714"/>
+        <source>Starts a screenshot from any program while Ticketwise runs. Clear it to use none.</source>
+        <translation>Starts a screenshot from any program while Ticketwise runs. Clear it to use none.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="724"/>
+        <source>Open the &amp;annotator before attaching a screenshot</source>
+        <translation>Open the &amp;annotator before attaching a screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="727"/>
+        <source>&amp;Hide this window while a screenshot is taken</source>
+        <translation>&amp;Hide this window while a screenshot is taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="744"/>
         <source>%1 (default)</source>
         <translation>%1 (default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="762"/>
+        <location filename="../../app/ui/profiles.py" line="797"/>
         <source>Remove profile</source>
         <translation>Remove profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="763"/>
+        <location filename="../../app/ui/profiles.py" line="798"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Remove the profile “%1” and its stored password?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="773"/>
+        <location filename="../../app/ui/profiles.py" line="808"/>
         <source>Profile not removed</source>
         <translation>Profile not removed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="788"/>
+        <location filename="../../app/ui/profiles.py" line="823"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="806"/>
+        <location filename="../../app/ui/profiles.py" line="841"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="813"/>
+        <location filename="../../app/ui/profiles.py" line="848"/>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
     </message>
@@ -1905,22 +2400,27 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/ui/application.py" line="161"/>
+        <location filename="../../app/ui/application.py" line="173"/>
         <source>New ticket</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="162"/>
+        <location filename="../../app/ui/application.py" line="175"/>
+        <source>Take a screenshot…</source>
+        <translation>Take a screenshot…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="178"/>
         <source>Show Ticketwise</source>
         <translation>Show Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="164"/>
+        <location filename="../../app/ui/application.py" line="180"/>
         <source>Send outbox now</source>
         <translation>Send outbox now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="168"/>
+        <location filename="../../app/ui/application.py" line="184"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>

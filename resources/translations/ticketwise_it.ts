@@ -2,11 +2,426 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="708"/>
+        <source>Select</source>
+        <translation>Seleziona</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="708"/>
+        <source>Select, move or delete an annotation</source>
+        <translation>Seleziona, sposta o elimina un&apos;annotazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="709"/>
+        <source>Rectangle</source>
+        <translation>Rettangolo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="709"/>
+        <source>Frame an area</source>
+        <translation>Incornicia un&apos;area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="710"/>
+        <source>Arrow</source>
+        <translation>Freccia</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="710"/>
+        <source>Point at something</source>
+        <translation>Indica qualcosa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="711"/>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="711"/>
+        <source>Click, type, press Enter; click a text to change it</source>
+        <translation>Fai clic, scrivi, premi Invio; fai clic su un testo per cambiarlo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="712"/>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="712"/>
+        <source>Numbered step marker: 1, 2, 3…</source>
+        <translation>Indicatore numerato dei passaggi: 1, 2, 3…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="713"/>
+        <source>Highlight</source>
+        <translation>Evidenzia</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="713"/>
+        <source>Drag a highlighter band over text</source>
+        <translation>Trascina un evidenziatore sul testo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="714"/>
+        <source>Crop</source>
+        <translation>Ritaglia</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="714"/>
+        <source>Keep only the dragged area (Undo brings it back)</source>
+        <translation>Tiene solo l&apos;area trascinata (Annulla la ripristina)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="717"/>
+        <source>Redact</source>
+        <translation>Oscura</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="718"/>
+        <source>Hide private data for good: the pixels are destroyed, not blurred</source>
+        <translation>Nasconde per sempre i dati riservati: i pixel vengono distrutti, non sfocati</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorDialog</name>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="591"/>
+        <source>Annotate screenshot</source>
+        <translation>Annota la schermata</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="636"/>
+        <source>Options</source>
+        <translation>Opzioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="647"/>
+        <source>Tools</source>
+        <translation>Strumenti</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="671"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="674"/>
+        <source>&amp;Attach</source>
+        <translation>&amp;Allega</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="675"/>
+        <source>Attach the annotated screenshot (Ctrl+Enter)</source>
+        <translation>Allega la schermata annotata (Ctrl+Invio)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="736"/>
+        <source>Solid fill</source>
+        <translation>Riempimento pieno</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="737"/>
+        <source>Pixelate (with noise)</source>
+        <translation>Pixel (con rumore)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="740"/>
+        <source>How Redact hides an area. Both destroy the original pixels; the mosaic is random noise, so nothing can be recovered from it.</source>
+        <translation>Come Oscura nasconde un&apos;area. Entrambi distruggono i pixel originali; il mosaico è rumore casuale, quindi non se ne può recuperare nulla.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="744"/>
+        <source>Redaction mode</source>
+        <translation>Modo di oscuramento</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="751"/>
+        <source>Undo</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="754"/>
+        <source>Redo</source>
+        <translation>Ripeti</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="758"/>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="758"/>
+        <source>Delete the selected annotation</source>
+        <translation>Elimina l&apos;annotazione selezionata</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="769"/>
+        <source>Colour:</source>
+        <translation>Colore:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="773"/>
+        <source>Red</source>
+        <translation>Rosso</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="774"/>
+        <source>Yellow</source>
+        <translation>Giallo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="775"/>
+        <source>Green</source>
+        <translation>Verde</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="776"/>
+        <source>Blue</source>
+        <translation>Blu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="777"/>
+        <source>Black</source>
+        <translation>Nero</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="778"/>
+        <source>White</source>
+        <translation>Bianco</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="793"/>
+        <source>Other…</source>
+        <translation>Altro…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="797"/>
+        <source>Pick any colour</source>
+        <translation>Scegli un colore qualsiasi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="803"/>
+        <source>Si&amp;ze:</source>
+        <translation>&amp;Dimensione:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="809"/>
+        <source>Line width; text, numbers and the highlighter grow with it</source>
+        <translation>Spessore della linea; testo, numeri ed evidenziatore crescono con esso</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="814"/>
+        <location filename="../../app/ui/annotator.py" line="840"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="818"/>
+        <source>Zoom out</source>
+        <translation>Riduci</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="822"/>
+        <source>Zoom in</source>
+        <translation>Ingrandisci</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="827"/>
+        <source>100 %</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="828"/>
+        <source>Actual size: one screenshot pixel per screen pixel</source>
+        <translation>Dimensione reale: un pixel della schermata per pixel dello schermo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="833"/>
+        <source>Fit</source>
+        <translation>Adatta</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="833"/>
+        <source>Fit the window</source>
+        <translation>Adatta alla finestra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="904"/>
+        <source>Annotation colour</source>
+        <translation>Colore dell&apos;annotazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1112"/>
+        <source>Type, then Enter</source>
+        <translation>Scrivi, poi Invio</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1113"/>
+        <source>Annotation text</source>
+        <translation>Testo dell&apos;annotazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1306"/>
+        <source>%1 %</source>
+        <comment>zoom</comment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1309"/>
+        <source>Rendering…</source>
+        <translation>Elaborazione…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1312"/>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1353"/>
+        <source>Discard annotations?</source>
+        <translation>Scartare le annotazioni?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1354"/>
+        <source>Close without attaching? Your annotations on this screenshot will be lost.</source>
+        <translation>Chiudere senza allegare? Le annotazioni su questa schermata andranno perse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1359"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Scarta</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="1361"/>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Continua a modificare</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentList</name>
     <message>
         <location filename="../../app/ui/attachments.py" line="93"/>
         <source>Drop files or screenshots here, or paste an image with Ctrl+Shift+V</source>
         <translation>Trascina qui file o screenshot, oppure incolla un&apos;immagine con Ctrl+Maiusc+V</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/attachments.py" line="114"/>
+        <source>Double-click to annotate or redact</source>
+        <translation>Doppio clic per annotare o oscurare</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureFlow</name>
+    <message>
+        <location filename="../../app/ui/capture_flow.py" line="297"/>
+        <source>Screenshot not taken</source>
+        <translation>Schermata non acquisita</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/capture_flow.py" line="313"/>
+        <source>Screenshot %1.png</source>
+        <translation>Schermata %1.png</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureOverlay</name>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="394"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="400"/>
+        <source>Drag</source>
+        <translation>Trascina</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="400"/>
+        <source>select</source>
+        <translation>seleziona</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="402"/>
+        <location filename="../../app/ui/overlay.py" line="404"/>
+        <source>Enter</source>
+        <translation>Invio</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="402"/>
+        <source>full screen</source>
+        <translation>tutto lo schermo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="404"/>
+        <source>capture</source>
+        <translation>acquisisci</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="405"/>
+        <source>Arrows</source>
+        <translation>Frecce</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="405"/>
+        <source>move (Shift: ×10)</source>
+        <translation>sposta (Maiusc: ×10)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="406"/>
+        <source>Ctrl+arrows</source>
+        <translation>Ctrl+frecce</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="406"/>
+        <source>resize</source>
+        <translation>ridimensiona</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="408"/>
+        <source>window</source>
+        <translation>finestra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="409"/>
+        <source>monitor</source>
+        <translation>monitor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="411"/>
+        <source>last region</source>
+        <translation>ultima area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="413"/>
+        <source>Right-click</source>
+        <translation>Clic destro</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="413"/>
+        <source>clear</source>
+        <translation>deseleziona</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="414"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="414"/>
+        <source>cancel</source>
+        <translation>annulla</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="658"/>
+        <source>Select a region to capture</source>
+        <translation>Seleziona l&apos;area da acquisire</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/overlay.py" line="1066"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -130,37 +545,37 @@
 <context>
     <name>ComposerWidget</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="139"/>
+        <location filename="../../app/ui/composer.py" line="165"/>
         <source>Help desk:</source>
         <translation>Help desk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="142"/>
+        <location filename="../../app/ui/composer.py" line="168"/>
         <source>not set up yet</source>
         <translation>non ancora configurato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="158"/>
+        <location filename="../../app/ui/composer.py" line="184"/>
         <source>Make it a &amp;new ticket</source>
         <translation>Rendilo un &amp;nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="172"/>
+        <location filename="../../app/ui/composer.py" line="198"/>
         <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
         <translation>Cosa non funziona, e dove? Ad es. “Esportazione PDF fatture: errore 500”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="176"/>
+        <location filename="../../app/ui/composer.py" line="202"/>
         <source>&amp;Subject</source>
         <translation>&amp;Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="180"/>
+        <location filename="../../app/ui/composer.py" line="206"/>
         <source>Describe the problem: what were you doing, what did you see, since when?</source>
         <translation>Descrivi il problema: cosa stavi facendo, cosa hai visto, da quando succede?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="183"/>
+        <location filename="../../app/ui/composer.py" line="209"/>
         <source>1. Opened …
 2. Clicked …
 3. The error appeared</source>
@@ -169,198 +584,238 @@
 3. È comparso l&apos;errore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="185"/>
+        <location filename="../../app/ui/composer.py" line="211"/>
         <source>What should have happened?</source>
         <translation>Cosa sarebbe dovuto succedere?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="186"/>
+        <location filename="../../app/ui/composer.py" line="212"/>
         <source>What happened instead? Quote any error message.</source>
         <translation>Cosa è successo invece? Riporta l&apos;eventuale messaggio di errore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="190"/>
+        <location filename="../../app/ui/composer.py" line="216"/>
         <source>&amp;What happened</source>
         <translation>&amp;Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="196"/>
+        <location filename="../../app/ui/composer.py" line="222"/>
         <source>What you &amp;expected</source>
         <translation>Cosa ti as&amp;pettavi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="197"/>
+        <location filename="../../app/ui/composer.py" line="223"/>
         <source>What happened &amp;instead</source>
         <translation>Cosa è successo in&amp;vece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="208"/>
+        <location filename="../../app/ui/composer.py" line="234"/>
         <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
         <translation>Quale browser stavi usando? Ad es. Firefox 128, Chrome 131</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="210"/>
+        <location filename="../../app/ui/composer.py" line="236"/>
         <source>Not a browser problem</source>
         <translation>Non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="214"/>
+        <location filename="../../app/ui/composer.py" line="240"/>
         <source>&amp;Browser</source>
         <translation>&amp;Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="218"/>
+        <location filename="../../app/ui/composer.py" line="244"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="192"/>
+        <location filename="../../app/ui/composer.py" line="218"/>
         <source>Steps that &amp;led to it</source>
         <translation>&amp;Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="222"/>
+        <location filename="../../app/ui/composer.py" line="248"/>
         <source>&amp;Add files…</source>
         <translation>A&amp;llega file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="224"/>
+        <location filename="../../app/ui/composer.py" line="250"/>
         <source>&amp;Paste image</source>
         <translation>&amp;Incolla immagine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="226"/>
+        <location filename="../../app/ui/composer.py" line="252"/>
         <source>&amp;Remove</source>
         <translation>&amp;Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="234"/>
+        <location filename="../../app/ui/composer.py" line="255"/>
+        <source>S&amp;creenshot</source>
+        <translation>Sc&amp;hermata</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="257"/>
+        <source>Select part of the screen to attach (the global key works from anywhere)</source>
+        <translation>Seleziona una parte dello schermo da allegare (il tasto globale funziona ovunque)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="263"/>
+        <source>A region…</source>
+        <translation>Un&apos;area…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="266"/>
+        <source>A window…</source>
+        <translation>Una finestra…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="269"/>
+        <source>The whole desktop</source>
+        <translation>Tutto il desktop</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="273"/>
+        <source>Ann&amp;otate…</source>
+        <translation>&amp;Modifica…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="274"/>
+        <source>Mark up or redact the selected screenshot</source>
+        <translation>Annota o oscura la schermata selezionata</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="288"/>
         <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
         <translation>Trascina qui i file, oppure incolla uno screenshot con Ctrl+Maiusc+V. Canc rimuove quelli selezionati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="261"/>
+        <location filename="../../app/ui/composer.py" line="316"/>
         <source>&amp;Delete draft</source>
         <translation>&amp;Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="263"/>
+        <location filename="../../app/ui/composer.py" line="318"/>
         <source>Send &amp;ticket</source>
         <translation>Invia &amp;ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="280"/>
+        <location filename="../../app/ui/composer.py" line="335"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="282"/>
+        <location filename="../../app/ui/composer.py" line="337"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="308"/>
+        <location filename="../../app/ui/composer.py" line="363"/>
         <source>What happened</source>
         <translation>Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="309"/>
+        <location filename="../../app/ui/composer.py" line="364"/>
         <source>Steps that led to it</source>
         <translation>Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="310"/>
+        <location filename="../../app/ui/composer.py" line="365"/>
         <source>What I expected</source>
         <translation>Cosa mi aspettavo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="311"/>
+        <location filename="../../app/ui/composer.py" line="366"/>
         <source>What happened instead</source>
         <translation>Cosa è successo invece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="312"/>
+        <location filename="../../app/ui/composer.py" line="367"/>
         <source>Browser</source>
         <translation>Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="313"/>
+        <location filename="../../app/ui/composer.py" line="368"/>
         <source>not a browser problem</source>
         <translation>non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="323"/>
+        <location filename="../../app/ui/composer.py" line="378"/>
         <source>Set up a help desk…</source>
         <translation>Configura un help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="351"/>
-        <location filename="../../app/ui/composer.py" line="486"/>
+        <location filename="../../app/ui/composer.py" line="406"/>
+        <location filename="../../app/ui/composer.py" line="545"/>
         <source>Saved</source>
         <translation>Salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="377"/>
+        <location filename="../../app/ui/composer.py" line="432"/>
         <source>Follow-up to ticket %1 at %2: it is added to that ticket.</source>
         <translation>Seguito del ticket %1 presso %2: viene aggiunto a quel ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="474"/>
+        <location filename="../../app/ui/composer.py" line="533"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="493"/>
+        <location filename="../../app/ui/composer.py" line="552"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="497"/>
+        <location filename="../../app/ui/composer.py" line="556"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>Impossibile salvare la bozza: %1 Il testo resta nella finestra; Ticketwise continua a riprovare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="536"/>
+        <location filename="../../app/ui/composer.py" line="608"/>
         <source>Screenshot %1.png</source>
         <translation>Schermata %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="547"/>
+        <location filename="../../app/ui/composer.py" line="622"/>
         <source>Adding %1…</source>
         <translation>Aggiunta di %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="573"/>
+        <location filename="../../app/ui/composer.py" line="648"/>
         <source>Attachment not added</source>
         <translation>Allegato non aggiunto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="601"/>
+        <location filename="../../app/ui/composer.py" line="756"/>
+        <source>Attachment not opened</source>
+        <translation>Allegato non aperto</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="778"/>
         <source>Attach files</source>
         <translation>Allega file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="613"/>
+        <location filename="../../app/ui/composer.py" line="790"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>Gli appunti non contengono immagini. Copia prima uno screenshot (ad es. con Stamp).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="679"/>
+        <location filename="../../app/ui/composer.py" line="856"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>Prima di inviare servono un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="690"/>
+        <location filename="../../app/ui/composer.py" line="867"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="691"/>
+        <location filename="../../app/ui/composer.py" line="868"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Eliminare questa bozza? Il testo e gli allegati andranno persi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="704"/>
+        <location filename="../../app/ui/composer.py" line="881"/>
         <source>Draft deleted.</source>
         <translation>Bozza eliminata.</translation>
     </message>
@@ -368,17 +823,17 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="564"/>
+        <location filename="../../app/ui/profiles.py" line="567"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Verifica connessione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="591"/>
+        <location filename="../../app/ui/profiles.py" line="594"/>
         <source>Connecting to %1…</source>
         <translation>Connessione a %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="608"/>
+        <location filename="../../app/ui/profiles.py" line="611"/>
         <source>✔ Connected as %1</source>
         <translation>✔ Connesso come %1</translation>
     </message>
@@ -386,12 +841,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../app/ui/application.py" line="91"/>
+        <location filename="../../app/ui/application.py" line="93"/>
         <source>Ticketwise hit a bug</source>
         <translation>Errore interno di Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="93"/>
+        <location filename="../../app/ui/application.py" line="95"/>
         <source>Something went wrong inside Ticketwise. Your draft is saved and nothing in the outbox is lost. Please report this, with the details below.</source>
         <translation>Qualcosa non ha funzionato all&apos;interno di Ticketwise. La bozza è salvata e nella posta in uscita non si è perso nulla. Segnala il problema, includendo i dettagli qui sotto.</translation>
     </message>
@@ -1043,215 +1498,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Drafts</source>
         <translation>Bozze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="356"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>&amp;New ticket</source>
         <translation>&amp;Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Send &amp;outbox now</source>
         <translation>Invia ora la posta in &amp;uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>&amp;About Ticketwise</source>
         <translation>&amp;Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Ecco la tua ultima bozza, come l&apos;avevi lasciata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>New ticket – %1</source>
         <translation>Nuovo ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 creato: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>Sent to the help desk: %1</source>
         <translation>Inviato all&apos;help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>Ticket sent</source>
         <translation>Ticket inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>A ticket needs checking</source>
         <translation>Un ticket è da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Not sent: %1</source>
         <translation>Non inviato: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>Ticket#%1 created</source>
         <translation>Ticket#%1 creato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>New answer on %1</source>
         <translation>Nuova risposta su %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="267"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Ticket %1 changed</source>
         <translation>Ticket %1 cambiato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>%1 is now closed</source>
         <translation>%1 ora è chiuso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="272"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>%1 is open again</source>
         <translation>%1 è di nuovo aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="354"/>
         <source>Drafts (%1)</source>
         <translation>Bozze (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>Outbox (%1)</source>
         <translation>Posta in uscita (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>Delete this draft for good?</source>
         <translation>Eliminare definitivamente questa bozza?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="387"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Non inviato: nessun help desk configurato. Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424"/>
-        <location filename="../../app/ui/main_window.py" line="452"/>
+        <location filename="../../app/ui/main_window.py" line="446"/>
+        <location filename="../../app/ui/main_window.py" line="474"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Ticket not sent</source>
         <translation>Ticket non inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="463"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="495"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>Il ticket è di nuovo una bozza: modificalo e invialo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524"/>
+        <location filename="../../app/ui/main_window.py" line="546"/>
         <source>Delete from outbox</source>
         <translation>Elimina dalla posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="547"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>Questo ticket non è ancora arrivato all&apos;help desk. Eliminarlo comunque?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
+        <location filename="../../app/ui/main_window.py" line="565"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise non può usare i propri dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="583"/>
+        <location filename="../../app/ui/main_window.py" line="607"/>
         <source>About Ticketwise</source>
         <translation>Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="585"/>
+        <location filename="../../app/ui/main_window.py" line="609"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;Apri ticket di assistenza su cui l&apos;help desk può intervenire subito, e seguili fino alla soluzione.&lt;/p&gt;&lt;p&gt;Cartella dei dati: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="605"/>
+        <location filename="../../app/ui/main_window.py" line="649"/>
+        <source>Screenshot key not available</source>
+        <translation>Tasto per le schermate non disponibile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="665"/>
+        <source>%1 attached to the ticket. Double-click it to annotate or redact.</source>
+        <translation>%1 allegata al ticket. Fai doppio clic per annotarla o oscurarla.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="670"/>
+        <source>Screenshot attached</source>
+        <translation>Schermata allegata</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="716"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise è ancora in esecuzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="606"/>
+        <location filename="../../app/ui/main_window.py" line="717"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>
@@ -1388,390 +1858,390 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="75"/>
+        <location filename="../../app/ui/profiles.py" line="78"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="78"/>
+        <location filename="../../app/ui/profiles.py" line="81"/>
         <source>e.g. ACME support</source>
         <translation>ad es. Assistenza ACME</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="80"/>
+        <location filename="../../app/ui/profiles.py" line="83"/>
         <source>E-mail (any help desk)</source>
         <translation>E-mail (qualsiasi help desk)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="81"/>
+        <location filename="../../app/ui/profiles.py" line="84"/>
         <source>OTRS · Znuny · OTOBO web service</source>
         <translation>Servizio web OTRS · Znuny · OTOBO</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="82"/>
+        <location filename="../../app/ui/profiles.py" line="85"/>
         <source>Request Tracker 5 (REST 2.0)</source>
         <translation>Request Tracker 5 (REST 2.0)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="84"/>
+        <location filename="../../app/ui/profiles.py" line="87"/>
         <source>the support address from your contract</source>
         <translation>l&apos;indirizzo di assistenza indicato nel contratto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="86"/>
+        <location filename="../../app/ui/profiles.py" line="89"/>
         <source>https://help.example.com/otrs/</source>
         <translation>https://help.example.com/otrs/</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="89"/>
+        <location filename="../../app/ui/profiles.py" line="92"/>
         <source>The help desk&apos;s address, or the whole web service URL (…/nph-genericinterface.pl/Webservice/NAME).</source>
         <translation>L&apos;indirizzo dell&apos;help desk, oppure l&apos;URL completo del servizio web (…/nph-genericinterface.pl/Webservice/NOME).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="96"/>
+        <location filename="../../app/ui/profiles.py" line="99"/>
         <source>where new tickets go, e.g. Raw</source>
         <translation>dove vanno i nuovi ticket, ad es. Raw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="99"/>
+        <location filename="../../app/ui/profiles.py" line="102"/>
         <source>optional: https://help.example.com/otrs/customer.pl</source>
         <translation>facoltativo: https://help.example.com/otrs/customer.pl</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="101"/>
+        <location filename="../../app/ui/profiles.py" line="104"/>
         <source>Profile &amp;name:</source>
         <translation>&amp;Nome profilo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="102"/>
+        <location filename="../../app/ui/profiles.py" line="105"/>
         <source>Help-desk &amp;type:</source>
         <translation>Tipo di &amp;help desk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="103"/>
+        <location filename="../../app/ui/profiles.py" line="106"/>
         <source>Support &amp;address:</source>
         <translation>&amp;Indirizzo di assistenza:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="104"/>
+        <location filename="../../app/ui/profiles.py" line="107"/>
         <source>Web service &amp;URL:</source>
         <translation>Indiri&amp;zzo del servizio web:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="105"/>
+        <location filename="../../app/ui/profiles.py" line="108"/>
         <source>Web ser&amp;vice name:</source>
         <translation>Nome del servizio &amp;web:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="106"/>
+        <location filename="../../app/ui/profiles.py" line="109"/>
         <source>&amp;Queue:</source>
         <translation>Coda dei tic&amp;ket:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="107"/>
+        <location filename="../../app/ui/profiles.py" line="110"/>
         <source>Customer p&amp;ortal:</source>
         <translation>Portale we&amp;b dei clienti:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="111"/>
+        <location filename="../../app/ui/profiles.py" line="114"/>
         <source>You</source>
         <translation>I tuoi dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="114"/>
+        <location filename="../../app/ui/profiles.py" line="117"/>
         <source>Jane Customer</source>
         <translation>Mario Rossi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="116"/>
+        <location filename="../../app/ui/profiles.py" line="119"/>
         <source>jane@example.com</source>
         <translation>mario.rossi@example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="117"/>
+        <location filename="../../app/ui/profiles.py" line="120"/>
         <source>Your n&amp;ame:</source>
         <translation>Il tuo n&amp;ome:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="118"/>
+        <location filename="../../app/ui/profiles.py" line="121"/>
         <source>Your &amp;e-mail:</source>
         <translation>La tua &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="122"/>
-        <location filename="../../app/ui/profiles.py" line="470"/>
+        <location filename="../../app/ui/profiles.py" line="125"/>
+        <location filename="../../app/ui/profiles.py" line="473"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>Server di posta in uscita (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="127"/>
+        <location filename="../../app/ui/profiles.py" line="130"/>
         <source>smtp.example.com</source>
         <translation>smtp.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="132"/>
+        <location filename="../../app/ui/profiles.py" line="135"/>
         <source>STARTTLS (port 587)</source>
         <translation>STARTTLS (porta 587)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="133"/>
+        <location filename="../../app/ui/profiles.py" line="136"/>
         <source>SSL/TLS (port 465)</source>
         <translation>SSL/TLS (porta 465)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="134"/>
+        <location filename="../../app/ui/profiles.py" line="137"/>
         <source>None – unencrypted (port 25)</source>
         <translation>Nessuna – non cifrata (porta 25)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="137"/>
-        <location filename="../../app/ui/profiles.py" line="204"/>
+        <location filename="../../app/ui/profiles.py" line="140"/>
+        <location filename="../../app/ui/profiles.py" line="207"/>
         <source>Port:</source>
         <translation>Porta:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="141"/>
+        <location filename="../../app/ui/profiles.py" line="144"/>
         <source>Se&amp;curity:</source>
         <translation>Si&amp;curezza:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="143"/>
-        <location filename="../../app/ui/profiles.py" line="473"/>
+        <location filename="../../app/ui/profiles.py" line="146"/>
+        <location filename="../../app/ui/profiles.py" line="476"/>
         <source>usually your e-mail address; empty: no login</source>
         <translation>di solito il tuo indirizzo e-mail; vuoto: nessun accesso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="146"/>
+        <location filename="../../app/ui/profiles.py" line="149"/>
         <source>&amp;Login:</source>
         <translation>Nome &amp;utente:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="147"/>
+        <location filename="../../app/ui/profiles.py" line="150"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="148"/>
+        <location filename="../../app/ui/profiles.py" line="151"/>
         <source>Kept in your system keyring, never in a file.</source>
         <translation>Conservata nel portachiavi di sistema, mai in un file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="154"/>
+        <location filename="../../app/ui/profiles.py" line="157"/>
         <source>optional: your organisation&apos;s CA certificate (PEM)</source>
         <translation>facoltativo: il certificato CA della tua organizzazione (PEM)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="156"/>
+        <location filename="../../app/ui/profiles.py" line="159"/>
         <source>Bro&amp;wse…</source>
         <translation>Sfo&amp;glia…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="139"/>
+        <location filename="../../app/ui/profiles.py" line="142"/>
         <source>S&amp;MTP server:</source>
         <translation>Se&amp;rver SMTP:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="160"/>
+        <location filename="../../app/ui/profiles.py" line="163"/>
         <source>E&amp;xtra CA file:</source>
         <translation>&amp;File CA aggiuntivo:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="164"/>
+        <location filename="../../app/ui/profiles.py" line="167"/>
         <source>Ticket &amp;hook:</source>
         <translation>Prefisso &amp;ticket:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="166"/>
+        <location filename="../../app/ui/profiles.py" line="169"/>
         <source>Your RT password, or an auth token from RT (Settings, Auth Tokens).</source>
         <translation>La tua password di RT, oppure un token di autenticazione di RT (Impostazioni, Auth Tokens).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="172"/>
+        <location filename="../../app/ui/profiles.py" line="175"/>
         <source>OTRS · Znuny · OTOBO: [Ticket#N]</source>
         <translation>OTRS · Znuny · OTOBO: [Ticket#N]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="173"/>
+        <location filename="../../app/ui/profiles.py" line="176"/>
         <source>Request Tracker: [rtname #N]</source>
         <translation>Request Tracker: [rtname #N]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="176"/>
+        <location filename="../../app/ui/profiles.py" line="179"/>
         <source>How the help desk marks its ticket number in mail subjects. For Request Tracker, the ticket hook is the help desk&apos;s rtname.</source>
         <translation>Come l&apos;help desk indica il numero del ticket nell&apos;oggetto delle mail. Per Request Tracker il prefisso è il rtname dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="181"/>
+        <location filename="../../app/ui/profiles.py" line="184"/>
         <source>Ticket hook st&amp;yle:</source>
         <translation>Formato del tic&amp;ket nell&apos;oggetto:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="184"/>
+        <location filename="../../app/ui/profiles.py" line="187"/>
         <source>Incoming mail (IMAP, optional)</source>
         <translation>Posta in arrivo (IMAP, facoltativa)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="189"/>
+        <location filename="../../app/ui/profiles.py" line="192"/>
         <source>Where the help desk&apos;s replies arrive. With it, Ticketwise shows your tickets and their answers, learns the ticket numbers and keeps a copy of what you send in your Sent folder. Nothing in the mailbox is marked read or deleted.</source>
         <translation>Dove arrivano le risposte dell&apos;help desk. Con essa Ticketwise mostra i tuoi ticket e le risposte, impara i numeri dei ticket e conserva una copia di ciò che invii nella cartella della posta inviata. Nella casella nulla viene segnato come letto o cancellato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="198"/>
+        <location filename="../../app/ui/profiles.py" line="201"/>
         <source>imap.example.com; empty: only send</source>
         <translation>imap.example.com; vuoto: solo invio</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="206"/>
+        <location filename="../../app/ui/profiles.py" line="209"/>
         <source>IMAP ser&amp;ver:</source>
         <translation>Indiri&amp;zzo del server IMAP:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="208"/>
+        <location filename="../../app/ui/profiles.py" line="211"/>
         <source>SSL/TLS (port 993)</source>
         <translation>SSL/TLS (porta 993)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="209"/>
+        <location filename="../../app/ui/profiles.py" line="212"/>
         <source>STARTTLS (port 143)</source>
         <translation>STARTTLS (porta 143)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="210"/>
+        <location filename="../../app/ui/profiles.py" line="213"/>
         <source>None – unencrypted (port 143)</source>
         <translation>Nessuna – non cifrata (porta 143)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="211"/>
+        <location filename="../../app/ui/profiles.py" line="214"/>
         <source>Secur&amp;ity:</source>
         <translation>&amp;Livello di sicurezza:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="213"/>
+        <location filename="../../app/ui/profiles.py" line="216"/>
         <source>empty: the same login as for sending</source>
         <translation>vuoto: lo stesso nome utente dell&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="214"/>
+        <location filename="../../app/ui/profiles.py" line="217"/>
         <source>Login:</source>
         <translation>Nome utente:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="217"/>
+        <location filename="../../app/ui/profiles.py" line="220"/>
         <source>empty: the same password as for sending</source>
         <translation>vuota: la stessa password dell&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="218"/>
+        <location filename="../../app/ui/profiles.py" line="221"/>
         <source>Passwo&amp;rd:</source>
         <translation>Pass&amp;word:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="221"/>
+        <location filename="../../app/ui/profiles.py" line="224"/>
         <source>Folder:</source>
         <translation>Cartella:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="323"/>
+        <location filename="../../app/ui/profiles.py" line="326"/>
         <source>stored in the keyring – type to replace</source>
         <translation>salvata nel portachiavi – digita per sostituirla</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="393"/>
+        <location filename="../../app/ui/profiles.py" line="396"/>
         <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
         <translation>Dai un nome al profilo (lettere, cifre, spazi, . @ + -).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="394"/>
+        <location filename="../../app/ui/profiles.py" line="397"/>
         <source>The support address is not a valid e-mail address.</source>
         <translation>L&apos;indirizzo di assistenza non è un indirizzo e-mail valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="395"/>
+        <location filename="../../app/ui/profiles.py" line="398"/>
         <source>Your e-mail address is not valid.</source>
         <translation>Il tuo indirizzo e-mail non è valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="396"/>
+        <location filename="../../app/ui/profiles.py" line="399"/>
         <source>Enter the SMTP server&apos;s name.</source>
         <translation>Inserisci il nome del server SMTP.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="397"/>
+        <location filename="../../app/ui/profiles.py" line="400"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>La porta deve essere compresa tra 1 e 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="398"/>
+        <location filename="../../app/ui/profiles.py" line="401"/>
         <source>The CA file does not exist.</source>
         <translation>Il file CA non esiste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="399"/>
+        <location filename="../../app/ui/profiles.py" line="402"/>
         <source>This kind of help desk is not supported yet.</source>
         <translation>Questo tipo di help desk non è ancora supportato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="400"/>
+        <location filename="../../app/ui/profiles.py" line="403"/>
         <source>Enter the web service&apos;s address (starting with https://).</source>
         <translation>Inserisci l&apos;indirizzo del servizio web (che inizia con https://).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="401"/>
+        <location filename="../../app/ui/profiles.py" line="404"/>
         <source>Enter your login name.</source>
         <translation>Inserisci il tuo nome utente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="402"/>
+        <location filename="../../app/ui/profiles.py" line="405"/>
         <source>Enter the queue that new tickets go to.</source>
         <translation>Inserisci la coda in cui vanno i nuovi ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="403"/>
+        <location filename="../../app/ui/profiles.py" line="406"/>
         <source>Enter the IMAP server&apos;s name (or leave it empty).</source>
         <translation>Inserisci il nome del server IMAP (o lascialo vuoto).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="404"/>
+        <location filename="../../app/ui/profiles.py" line="407"/>
         <source>The IMAP port must be between 1 and 65535.</source>
         <translation>La porta IMAP deve essere tra 1 e 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="405"/>
+        <location filename="../../app/ui/profiles.py" line="408"/>
         <source>Enter the login for the IMAP server.</source>
         <translation>Inserisci il nome utente per il server IMAP.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="406"/>
+        <location filename="../../app/ui/profiles.py" line="409"/>
         <source>Enter the help desk&apos;s rtname as its ticket hook.</source>
         <translation>Inserisci come prefisso ticket il rtname dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="410"/>
+        <location filename="../../app/ui/profiles.py" line="413"/>
         <source>Enter the password for the login.</source>
         <translation>Inserisci la password per l&apos;accesso.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="470"/>
+        <location filename="../../app/ui/profiles.py" line="473"/>
         <source>Your login</source>
         <translation>Il tuo accesso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="475"/>
+        <location filename="../../app/ui/profiles.py" line="478"/>
         <source>your login for the help desk&apos;s customer portal</source>
         <translation>il tuo nome utente del portale clienti dell&apos;help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="496"/>
+        <location filename="../../app/ui/profiles.py" line="499"/>
         <source>the rtname, e.g. rt.example.com</source>
         <translation>il rtname, p. es. rt.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="538"/>
+        <location filename="../../app/ui/profiles.py" line="541"/>
         <source>CA certificate file</source>
         <translation>File del certificato CA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="540"/>
+        <location filename="../../app/ui/profiles.py" line="543"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificati (*.pem *.crt *.cer);;Tutti i file (*)</translation>
     </message>
@@ -1779,27 +2249,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="832"/>
+        <location filename="../../app/ui/profiles.py" line="872"/>
         <source>Set up your help desk</source>
         <translation>Configura il tuo help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="839"/>
+        <location filename="../../app/ui/profiles.py" line="879"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Dove devono arrivare i tuoi ticket?&lt;/b&gt;&lt;br&gt;Inserisci l&apos;indirizzo di assistenza dell&apos;help desk e l&apos;account di posta da cui Ticketwise invia. Basta farlo una volta; intanto il ticket resta salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="848"/>
+        <location filename="../../app/ui/profiles.py" line="888"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="854"/>
+        <location filename="../../app/ui/profiles.py" line="894"/>
         <source>Save and &amp;send</source>
         <translation>&amp;Salva e invia</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="883"/>
+        <location filename="../../app/ui/profiles.py" line="923"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -1807,97 +2277,122 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="629"/>
+        <location filename="../../app/ui/profiles.py" line="632"/>
         <source>Ticketwise – Settings</source>
         <translation>Ticketwise – Impostazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="636"/>
+        <location filename="../../app/ui/profiles.py" line="639"/>
         <source>Help desks</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="637"/>
+        <location filename="../../app/ui/profiles.py" line="640"/>
         <source>General</source>
         <translation>Generali</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="655"/>
+        <location filename="../../app/ui/profiles.py" line="658"/>
         <source>Re&amp;move</source>
         <translation>Ri&amp;muovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="653"/>
+        <location filename="../../app/ui/profiles.py" line="656"/>
         <source>A&amp;dd</source>
         <translation>&amp;Aggiungi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="665"/>
+        <location filename="../../app/ui/profiles.py" line="668"/>
         <source>Ma&amp;ke this the default for new tickets</source>
         <translation>Usa come pre&amp;definito per i nuovi ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="672"/>
+        <location filename="../../app/ui/profiles.py" line="675"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="684"/>
+        <location filename="../../app/ui/profiles.py" line="687"/>
         <source>System language</source>
         <translation>Lingua del sistema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="690"/>
+        <location filename="../../app/ui/profiles.py" line="693"/>
         <source>Show an icon in the system tray</source>
         <translation>Mostra un&apos;icona nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="692"/>
+        <location filename="../../app/ui/profiles.py" line="695"/>
         <source>Closing the window keeps Ticketwise in the tray</source>
         <translation>Chiudendo la finestra, Ticketwise resta nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="694"/>
+        <location filename="../../app/ui/profiles.py" line="697"/>
         <source>&amp;Language:</source>
         <translation>&amp;Lingua:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="695"/>
+        <location filename="../../app/ui/profiles.py" line="698"/>
         <source>A new language applies the next time Ticketwise starts.</source>
         <translation>La nuova lingua sarà attiva al prossimo avvio di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="709"/>
+        <location filename="../../app/ui/profiles.py" line="704"/>
+        <source>Screenshots</source>
+        <translation>Schermate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="711"/>
+        <source>Global &amp;key:</source>
+        <translation>Tasto &amp;globale:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="714"/>
+        <source>Starts a screenshot from any program while Ticketwise runs. Clear it to use none.</source>
+        <translation>Avvia una schermata da qualsiasi programma mentre Ticketwise è in esecuzione. Cancellalo per non usarne nessuno.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="724"/>
+        <source>Open the &amp;annotator before attaching a screenshot</source>
+        <translation>Apri l&apos;&amp;annotatore prima di allegare una schermata</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="727"/>
+        <source>&amp;Hide this window while a screenshot is taken</source>
+        <translation>&amp;Nascondi questa finestra mentre si acquisisce una schermata</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="744"/>
         <source>%1 (default)</source>
         <translation>%1 (predefinito)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="762"/>
+        <location filename="../../app/ui/profiles.py" line="797"/>
         <source>Remove profile</source>
         <translation>Rimuovi profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="763"/>
+        <location filename="../../app/ui/profiles.py" line="798"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Rimuovere il profilo “%1” e la relativa password salvata?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="773"/>
+        <location filename="../../app/ui/profiles.py" line="808"/>
         <source>Profile not removed</source>
         <translation>Profilo non rimosso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="788"/>
+        <location filename="../../app/ui/profiles.py" line="823"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="806"/>
+        <location filename="../../app/ui/profiles.py" line="841"/>
         <source>Saved.</source>
         <translation>Salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="813"/>
+        <location filename="../../app/ui/profiles.py" line="848"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -1905,22 +2400,27 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/ui/application.py" line="161"/>
+        <location filename="../../app/ui/application.py" line="173"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="162"/>
+        <location filename="../../app/ui/application.py" line="175"/>
+        <source>Take a screenshot…</source>
+        <translation>Acquisisci una schermata…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="178"/>
         <source>Show Ticketwise</source>
         <translation>Mostra Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="164"/>
+        <location filename="../../app/ui/application.py" line="180"/>
         <source>Send outbox now</source>
         <translation>Invia ora la posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="168"/>
+        <location filename="../../app/ui/application.py" line="184"/>
         <source>Quit</source>
         <translation>Esci</translation>
     </message>

@@ -26,6 +26,9 @@ def make_window(qtbot, tw_home: Path) -> Iterator[MakeWindow]:
     def make() -> MainWindow:
         ctx = AppContext.create(resolve_paths())
         ctx.settings.values["autosave_delay_ms"] = 200
+        # No global key in widget tests: it would grab the developer's real desktop key (the
+        # e2e tests take it on their own Xvfb).
+        ctx.settings.values["capture_hotkey"] = ""
         runner = TaskRunner()
         window = MainWindow(ctx, runner, QIcon())
         qtbot.addWidget(window)

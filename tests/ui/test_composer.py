@@ -112,6 +112,8 @@ def test_attach_file_and_pasted_image(qtbot, make_window, tmp_path: Path) -> Non
     image.fill(QColor("red"))
     QApplication.clipboard().setImage(image)
     window.composer.paste_button.click()
+    dialog = annotator_of(qtbot, window)  # a pasted image goes through the annotator
+    dialog.attach_button.click()
     qtbot.waitUntil(lambda: window.composer.attachments.count() == 2, timeout=3000)
     assert levels(window)[CheckId.IMAGES] is Level.OK
     refs = window.composer.draft.attachments
@@ -120,6 +122,16 @@ def test_attach_file_and_pasted_image(qtbot, make_window, tmp_path: Path) -> Non
     assert png.startswith(b"\x89PNG")
     decoded = QImage.fromData(png)
     assert decoded.width() == 64 and decoded.pixelColor(10, 10) == QColor("red")
+
+
+def annotator_of(qtbot, window):  # type: ignore[no-untyped-def]
+    """The annotator the capture flow opened for ``window``."""
+    from app.ui.annotator import AnnotatorDialog
+
+    qtbot.waitUntil(lambda: window.findChild(AnnotatorDialog) is not None, timeout=3000)
+    dialog = window.findChild(AnnotatorDialog)
+    qtbot.waitUntil(lambda: not dialog.render_pending(), timeout=3000)
+    return dialog
 
 
 def test_send_is_blocked_without_subject(qtbot, make_window) -> None:

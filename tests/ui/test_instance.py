@@ -107,3 +107,22 @@ def test_a_socket_left_by_a_killed_app_is_taken_over(qtbot, tmp_path: Path) -> N
     thread.join(5)
     assert out[0]["ok"] is True
     server.close()
+
+
+def test_a_live_instance_keeps_its_name(qtbot, tmp_path: Path) -> None:
+    name = instance.address(tmp_path)
+    first = InstanceServer(name, lambda m: {"ok": True, "who": "first"})
+    assert first.listen()
+    second = InstanceServer(name, lambda m: {"ok": True, "who": "second"})
+    done: list[bool] = []
+    thread = threading.Thread(target=lambda: done.append(second.listen()))
+    thread.start()  # listen() pings the first, whose answer needs this thread's event loop
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    thread.join(5)
+    assert done == [False]
+    out: list[Any] = []
+    asker = _ask(name, {"command": "activate"}, out)
+    qtbot.waitUntil(lambda: bool(out), timeout=5000)
+    asker.join(5)
+    assert out[0]["who"] == "first"
+    first.close()
