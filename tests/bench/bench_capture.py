@@ -148,6 +148,50 @@ def in_process(runs: int, display: str, backend: str) -> tuple[list[float], list
     return grabs, encodes, size
 
 
+def gui_stalls(runs: int, display: str) -> tuple[list[float], list[float]]:
+    """Capture + encode as the app does it (a TaskRunner worker) while the GUI thread runs an
+    event loop with a 1 ms heartbeat: the longest gap between beats is how long the GUI thread
+    was blocked. Returns (longest gaps, wall times), one per run."""
+    os.environ["DISPLAY"] = display
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QGuiApplication
+
+    from app.services import annotation, capture
+    from app.services.tasks import TaskRunner
+
+    app = QGuiApplication.instance() or QGuiApplication(["bench"])
+    runner = TaskRunner()
+    gaps, walls = [], []
+    for _ in range(runs + 1):  # the first is a warm-up
+        loop = QEventLoop()
+        state = {"last": time.perf_counter(), "gap": 0.0}
+
+        def beat(state: dict[str, float] = state) -> None:
+            now = time.perf_counter()
+            state["gap"] = max(state["gap"], now - state["last"])
+            state["last"] = now
+
+        def work() -> bytes:
+            shot = capture.grab_desktop(allow_qt=False)
+            annotation.screenshot_image(shot)  # what the overlay is given
+            return shot.to_png()
+
+        timer = QTimer()
+        timer.setInterval(1)
+        timer.timeout.connect(beat)
+        start = time.perf_counter()
+        timer.start()
+        runner.run(work, on_success=lambda _png, loop=loop: loop.quit(), on_error=print)
+        loop.exec()
+        timer.stop()
+        gaps.append(state["gap"])
+        walls.append(time.perf_counter() - start)
+    runner.wait_all(10_000)
+    del app
+    return gaps[1:], walls[1:]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="timed runs per command")
@@ -205,6 +249,7 @@ def main() -> int:
                 sizes["main.py capture --all"] = out_app.stat().st_size
                 grabs, encodes, png_size = in_process(args.runs, display, "x11")
                 mss_grabs, mss_encodes, _ = in_process(args.runs, display, "mss")
+                stalls, stall_walls = gui_stalls(args.runs, display)
             finally:
                 screen.stdin.close()
                 screen.wait(10)
@@ -242,6 +287,14 @@ def main() -> int:
         f"In process, the same with mss: grab {statistics.median(mss_grabs) * 1000:.1f} ms, "
         f"together {mss_total * 1000:.1f} ms"
     )
+    wall_ms = statistics.median(stall_walls) * 1000
+    print(
+        f"GUI thread during capture + encode in a worker (as the app runs it): longest block "
+        f"{max(stalls) * 1000:.1f} ms (median of runs {statistics.median(stalls) * 1000:.1f} ms; "
+        f"1 ms heartbeat; target: never over 16 ms); wall {wall_ms:.1f} ms"
+    )
+    if max(stalls) > 0.016:
+        failures.append(f"the GUI thread was blocked {max(stalls) * 1000:.1f} ms (limit 16 ms)")
     if qt:
         failures.append(f"main.py capture imports Qt: {', '.join(qt[:5])}")
     else:
