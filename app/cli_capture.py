@@ -38,7 +38,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a rectangle of the desktop (a negative X or Y: --region=-1920,0,800,600)",
     )
     what.add_argument(
+        "--window",
+        metavar="WINDOW",
+        help="a window with its frame: 'active', or (part of) a title; the topmost one that "
+        "matches (covered parts show what covers them)",
+    )
+    what.add_argument(
         "--list-monitors", action="store_true", help="print the monitors and their geometry"
+    )
+    what.add_argument(
+        "--list-windows", action="store_true", help="print the windows, topmost first"
     )
     parser.add_argument("--out", metavar="FILE.png", help="where to write the PNG")
 
@@ -63,6 +72,10 @@ def run(args: argparse.Namespace) -> int:
         for monitor in capture.monitors():
             print(monitor)
         return EXIT_OK
+    if getattr(args, "list_windows", False):
+        for window in capture.windows():
+            print(f"{window.rect}  {window.title}")
+        return EXIT_OK
     if args.out is None:
         _err("capture needs --out FILE.png (where to write the screenshot)")
         return EXIT_USAGE
@@ -74,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.region is not None:
         target = capture.Target(region=capture.parse_region(args.region))
+    elif getattr(args, "window", None) is not None:
+        target = capture.Target(region=capture.window_region(args.window))
     else:
         target = capture.Target(monitor=args.monitor)
     shot, png = capture.capture(target, args.out)
@@ -90,6 +105,8 @@ def quick_parse(argv: Sequence[str]) -> argparse.Namespace | None:
         "monitor": None,
         "region": None,
         "list_monitors": False,
+        "window": None,
+        "list_windows": False,
         "out": None,
     }
     targets = 0

@@ -94,6 +94,31 @@ def capture_via_portal(parent_window: str = "", interactive: bool = False) -> by
     return portal_screenshot(parent_window, interactive=interactive)
 
 
+def window_region(spec: str) -> Rect:
+    """The part of the desktop a window covers (frame included): ``"active"``, or the
+    topmost window whose title contains ``spec`` (case-insensitive)."""
+    if spec.strip().lower() == "active":
+        found = active_window()
+        if found is None:
+            raise CaptureUsageError("there is no active window (or it cannot be read here)")
+    else:
+        needle = spec.strip().lower()
+        found = next((w for w in windows() if needle and needle in w.title.lower()), None)
+        if found is None:
+            raise CaptureUsageError(
+                f"no window has {spec!r} in its title (--list-windows shows them)"
+            )
+    desktop = list_monitors(_backend())
+    left = min(m.geometry.x for m in desktop)
+    top = min(m.geometry.y for m in desktop)
+    right = max(m.geometry.right for m in desktop)
+    bottom = max(m.geometry.bottom for m in desktop)
+    area = found.rect.intersected(Rect(left, top, right - left, bottom - top))
+    if area is None:
+        raise CaptureUsageError(f"the window {found.title!r} is off the screen")
+    return area
+
+
 def parse_region(text: str) -> Rect:
     """``X,Y,W,H`` (virtual-desktop pixels; X and Y may be negative) as a Rect."""
     parts = [p.strip() for p in text.split(",")]

@@ -371,3 +371,37 @@ def test_an_x_error_is_an_exception_not_an_exit(
             display.grab_bgrx(XVFB_SIZE[0] - 10, 0, 50, 50)  # partly off the screen
         rgb = grab.bgra_to_rgb(display.grab_bgrx(5, 6, 7, 8))  # the connection still works
     assert_pixels(rgb, 5, 6, 7, 8)
+
+
+def test_cli_captures_a_window_by_title_and_the_active_one(
+    xvfb_pattern: Display, tmp_path: Path
+) -> None:
+    from tests.e2e.test_windows_x11 import TitledWindow
+
+    env = x_env(xvfb_pattern.name, TICKETWISE_HOME=str(tmp_path / "home"))
+    window = TitledWindow(xvfb_pattern.name, "Invoice export failed", grab.Rect(210, 130, 300, 120))
+    try:
+        listed = run_cli(env, "--list-windows")
+        assert listed.returncode == 0, listed.stderr
+        assert "300x120 at 210,130  Invoice export failed" in listed.stdout
+        out = tmp_path / "window.png"
+        result = run_cli(env, "--window", "invoice EXPORT", "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        assert qt_modules(result) == ""
+        width, height, rgb, _ = decode_png(out.read_bytes())
+        assert (width, height) == (300, 120)
+        assert set(zip(rgb[0::3], rgb[1::3], rgb[2::3], strict=True)) == {(30, 120, 200)}
+        subprocess.run(
+            ["xdotool", "windowfocus", "--sync", str(window.id)],
+            env=env,
+            check=True,
+            timeout=20,
+        )
+        active = run_cli(env, "--window", "active", "--out", str(out))
+        assert active.returncode == 0, active.stderr
+        assert decode_png(out.read_bytes())[:2] == (300, 120)
+        missing = run_cli(env, "--window", "no such title", "--out", str(out))
+        assert missing.returncode == 2
+        assert "no window has 'no such title' in its title" in missing.stderr
+    finally:
+        window.close()
