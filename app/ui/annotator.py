@@ -703,19 +703,33 @@ class AnnotatorDialog(QDialog):
         return action
 
     def _build_tools(self) -> None:
-        tr = self.tr
         specs = [
-            (Tool.SELECT, tr("Select"), tr("Select, move or delete an annotation"), "S"),
-            (Tool.RECTANGLE, tr("Rectangle"), tr("Frame an area"), "R"),
-            (Tool.ARROW, tr("Arrow"), tr("Point at something"), "A"),
-            (Tool.TEXT, tr("Text"), tr("Click, type, press Enter; click a text to change it"), "T"),
-            (Tool.MARKER, tr("Number"), tr("Numbered step marker: 1, 2, 3\u2026"), "N"),
-            (Tool.HIGHLIGHTER, tr("Highlight"), tr("Drag a highlighter band over text"), "H"),
-            (Tool.CROP, tr("Crop"), tr("Keep only the dragged area (Undo brings it back)"), "C"),
+            (Tool.SELECT, self.tr("Select"), self.tr("Select, move or delete an annotation"), "S"),
+            (Tool.RECTANGLE, self.tr("Rectangle"), self.tr("Frame an area"), "R"),
+            (Tool.ARROW, self.tr("Arrow"), self.tr("Point at something"), "A"),
+            (
+                Tool.TEXT,
+                self.tr("Text"),
+                self.tr("Click, type, press Enter; click a text to change it"),
+                "T",
+            ),
+            (Tool.MARKER, self.tr("Number"), self.tr("Numbered step marker: 1, 2, 3\u2026"), "N"),
+            (
+                Tool.HIGHLIGHTER,
+                self.tr("Highlight"),
+                self.tr("Drag a highlighter band over text"),
+                "H",
+            ),
+            (
+                Tool.CROP,
+                self.tr("Crop"),
+                self.tr("Keep only the dragged area (Undo brings it back)"),
+                "C",
+            ),
             (
                 Tool.REDACT,
-                tr("Redact"),
-                tr("Hide private data for good: the pixels are destroyed, not blurred"),
+                self.tr("Redact"),
+                self.tr("Hide private data for good: the pixels are destroyed, not blurred"),
                 "X",
             ),
         ]

@@ -719,6 +719,7 @@ class SettingsDialog(QDialog):
         form.addRow("", key_note)
         self.hotkey_status = QLabel()
         self.hotkey_status.setWordWrap(True)
+        look.colored(self.hotkey_status, look.RED)
         self.hotkey_status.setVisible(False)
         form.addRow("", self.hotkey_status)
         self.annotate_box = QCheckBox(self.tr("Open the &annotator before attaching a screenshot"))

@@ -2,89 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="708"/>
-        <source>Select</source>
-        <translation>Select</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="708"/>
-        <source>Select, move or delete an annotation</source>
-        <translation>Select, move or delete an annotation</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="709"/>
-        <source>Rectangle</source>
-        <translation>Rectangle</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="709"/>
-        <source>Frame an area</source>
-        <translation>Frame an area</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="710"/>
-        <source>Arrow</source>
-        <translation>Arrow</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="710"/>
-        <source>Point at something</source>
-        <translation>Point at something</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="711"/>
-        <source>Text</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="711"/>
-        <source>Click, type, press Enter; click a text to change it</source>
-        <translation>Click, type, press Enter; click a text to change it</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="712"/>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="712"/>
-        <source>Numbered step marker: 1, 2, 3…</source>
-        <translation>Numbered step marker: 1, 2, 3…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="713"/>
-        <source>Highlight</source>
-        <translation>Highlight</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="713"/>
-        <source>Drag a highlighter band over text</source>
-        <translation>Drag a highlighter band over text</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="714"/>
-        <source>Crop</source>
-        <translation>Crop</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="714"/>
-        <source>Keep only the dragged area (Undo brings it back)</source>
-        <translation>Keep only the dragged area (Undo brings it back)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="717"/>
-        <source>Redact</source>
-        <translation>Redact</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="718"/>
-        <source>Hide private data for good: the pixels are destroyed, not blurred</source>
-        <translation>Hide private data for good: the pixels are destroyed, not blurred</translation>
-    </message>
-</context>
-<context>
     <name>AnnotatorDialog</name>
     <message>
         <location filename="../../app/ui/annotator.py" line="591"/>
@@ -117,184 +34,264 @@
         <translation>Attach the annotated screenshot (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="736"/>
+        <location filename="../../app/ui/annotator.py" line="707"/>
+        <source>Select</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="707"/>
+        <source>Select, move or delete an annotation</source>
+        <translation>Select, move or delete an annotation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="708"/>
+        <source>Rectangle</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="708"/>
+        <source>Frame an area</source>
+        <translation>Frame an area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="709"/>
+        <source>Arrow</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="709"/>
+        <source>Point at something</source>
+        <translation>Point at something</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="712"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="713"/>
+        <source>Click, type, press Enter; click a text to change it</source>
+        <translation>Click, type, press Enter; click a text to change it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="716"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="716"/>
+        <source>Numbered step marker: 1, 2, 3…</source>
+        <translation>Numbered step marker: 1, 2, 3…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="719"/>
+        <source>Highlight</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="720"/>
+        <source>Drag a highlighter band over text</source>
+        <translation>Drag a highlighter band over text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="725"/>
+        <source>Crop</source>
+        <translation>Crop</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="726"/>
+        <source>Keep only the dragged area (Undo brings it back)</source>
+        <translation>Keep only the dragged area (Undo brings it back)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="731"/>
+        <source>Redact</source>
+        <translation>Redact</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="732"/>
+        <source>Hide private data for good: the pixels are destroyed, not blurred</source>
+        <translation>Hide private data for good: the pixels are destroyed, not blurred</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="750"/>
         <source>Solid fill</source>
         <translation>Solid fill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="737"/>
+        <location filename="../../app/ui/annotator.py" line="751"/>
         <source>Pixelate (with noise)</source>
         <translation>Pixelate (with noise)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="740"/>
+        <location filename="../../app/ui/annotator.py" line="754"/>
         <source>How Redact hides an area. Both destroy the original pixels; the mosaic is random noise, so nothing can be recovered from it.</source>
         <translation>How Redact hides an area. Both destroy the original pixels; the mosaic is random noise, so nothing can be recovered from it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="744"/>
+        <location filename="../../app/ui/annotator.py" line="758"/>
         <source>Redaction mode</source>
         <translation>Redaction mode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="751"/>
+        <location filename="../../app/ui/annotator.py" line="765"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="754"/>
+        <location filename="../../app/ui/annotator.py" line="768"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="758"/>
+        <location filename="../../app/ui/annotator.py" line="772"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="758"/>
+        <location filename="../../app/ui/annotator.py" line="772"/>
         <source>Delete the selected annotation</source>
         <translation>Delete the selected annotation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="769"/>
+        <location filename="../../app/ui/annotator.py" line="783"/>
         <source>Colour:</source>
         <translation>Colour:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="773"/>
+        <location filename="../../app/ui/annotator.py" line="787"/>
         <source>Red</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="774"/>
+        <location filename="../../app/ui/annotator.py" line="788"/>
         <source>Yellow</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="775"/>
+        <location filename="../../app/ui/annotator.py" line="789"/>
         <source>Green</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="776"/>
+        <location filename="../../app/ui/annotator.py" line="790"/>
         <source>Blue</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="777"/>
+        <location filename="../../app/ui/annotator.py" line="791"/>
         <source>Black</source>
         <translation>Black</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="778"/>
+        <location filename="../../app/ui/annotator.py" line="792"/>
         <source>White</source>
         <translation>White</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="793"/>
+        <location filename="../../app/ui/annotator.py" line="807"/>
         <source>Other…</source>
         <translation>Other…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="797"/>
+        <location filename="../../app/ui/annotator.py" line="811"/>
         <source>Pick any colour</source>
         <translation>Pick any colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="803"/>
+        <location filename="../../app/ui/annotator.py" line="817"/>
         <source>Si&amp;ze:</source>
         <translation>Si&amp;ze:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="809"/>
+        <location filename="../../app/ui/annotator.py" line="823"/>
         <source>Line width; text, numbers and the highlighter grow with it</source>
         <translation>Line width; text, numbers and the highlighter grow with it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="814"/>
-        <location filename="../../app/ui/annotator.py" line="840"/>
+        <location filename="../../app/ui/annotator.py" line="828"/>
+        <location filename="../../app/ui/annotator.py" line="854"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="818"/>
+        <location filename="../../app/ui/annotator.py" line="832"/>
         <source>Zoom out</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="822"/>
+        <location filename="../../app/ui/annotator.py" line="836"/>
         <source>Zoom in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="827"/>
+        <location filename="../../app/ui/annotator.py" line="841"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="828"/>
+        <location filename="../../app/ui/annotator.py" line="842"/>
         <source>Actual size: one screenshot pixel per screen pixel</source>
         <translation>Actual size: one screenshot pixel per screen pixel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="833"/>
+        <location filename="../../app/ui/annotator.py" line="847"/>
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="833"/>
+        <location filename="../../app/ui/annotator.py" line="847"/>
         <source>Fit the window</source>
         <translation>Fit the window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="904"/>
+        <location filename="../../app/ui/annotator.py" line="918"/>
         <source>Annotation colour</source>
         <translation>Annotation colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1112"/>
+        <location filename="../../app/ui/annotator.py" line="1126"/>
         <source>Type, then Enter</source>
         <translation>Type, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1113"/>
+        <location filename="../../app/ui/annotator.py" line="1127"/>
         <source>Annotation text</source>
         <translation>Annotation text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1306"/>
+        <location filename="../../app/ui/annotator.py" line="1320"/>
         <source>%1 %</source>
         <comment>zoom</comment>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1309"/>
+        <location filename="../../app/ui/annotator.py" line="1323"/>
         <source>Rendering…</source>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1312"/>
+        <location filename="../../app/ui/annotator.py" line="1326"/>
         <source>%1 × %2 pixels</source>
         <translation>%1 × %2 pixels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1353"/>
+        <location filename="../../app/ui/annotator.py" line="1367"/>
         <source>Discard annotations?</source>
         <translation>Discard annotations?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1354"/>
+        <location filename="../../app/ui/annotator.py" line="1368"/>
         <source>Close without attaching? Your annotations on this screenshot will be lost.</source>
         <translation>Close without attaching? Your annotations on this screenshot will be lost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1359"/>
+        <location filename="../../app/ui/annotator.py" line="1373"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1361"/>
+        <location filename="../../app/ui/annotator.py" line="1375"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Keep editing</translation>
     </message>
@@ -2249,27 +2246,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="872"/>
+        <location filename="../../app/ui/profiles.py" line="873"/>
         <source>Set up your help desk</source>
         <translation>Set up your help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="879"/>
+        <location filename="../../app/ui/profiles.py" line="880"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="888"/>
+        <location filename="../../app/ui/profiles.py" line="889"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="894"/>
+        <location filename="../../app/ui/profiles.py" line="895"/>
         <source>Save and &amp;send</source>
         <translation>Save and &amp;send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="923"/>
+        <location filename="../../app/ui/profiles.py" line="924"/>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
     </message>
@@ -2352,47 +2349,47 @@
         <translation>Starts a screenshot from any program while Ticketwise runs. Clear it to use none.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="724"/>
+        <location filename="../../app/ui/profiles.py" line="725"/>
         <source>Open the &amp;annotator before attaching a screenshot</source>
         <translation>Open the &amp;annotator before attaching a screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="727"/>
+        <location filename="../../app/ui/profiles.py" line="728"/>
         <source>&amp;Hide this window while a screenshot is taken</source>
         <translation>&amp;Hide this window while a screenshot is taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="744"/>
+        <location filename="../../app/ui/profiles.py" line="745"/>
         <source>%1 (default)</source>
         <translation>%1 (default)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="797"/>
+        <location filename="../../app/ui/profiles.py" line="798"/>
         <source>Remove profile</source>
         <translation>Remove profile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="798"/>
+        <location filename="../../app/ui/profiles.py" line="799"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Remove the profile “%1” and its stored password?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="808"/>
+        <location filename="../../app/ui/profiles.py" line="809"/>
         <source>Profile not removed</source>
         <translation>Profile not removed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="823"/>
+        <location filename="../../app/ui/profiles.py" line="824"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="841"/>
+        <location filename="../../app/ui/profiles.py" line="842"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="848"/>
+        <location filename="../../app/ui/profiles.py" line="849"/>
         <source>Profile not saved</source>
         <translation>Profile not saved</translation>
     </message>

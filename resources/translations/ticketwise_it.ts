@@ -2,94 +2,11 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="708"/>
-        <source>Select</source>
-        <translation>Seleziona</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="708"/>
-        <source>Select, move or delete an annotation</source>
-        <translation>Seleziona, sposta o elimina un&apos;annotazione</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="709"/>
-        <source>Rectangle</source>
-        <translation>Rettangolo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="709"/>
-        <source>Frame an area</source>
-        <translation>Incornicia un&apos;area</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="710"/>
-        <source>Arrow</source>
-        <translation>Freccia</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="710"/>
-        <source>Point at something</source>
-        <translation>Indica qualcosa</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="711"/>
-        <source>Text</source>
-        <translation>Testo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="711"/>
-        <source>Click, type, press Enter; click a text to change it</source>
-        <translation>Fai clic, scrivi, premi Invio; fai clic su un testo per cambiarlo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="712"/>
-        <source>Number</source>
-        <translation>Numero</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="712"/>
-        <source>Numbered step marker: 1, 2, 3…</source>
-        <translation>Indicatore numerato dei passaggi: 1, 2, 3…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="713"/>
-        <source>Highlight</source>
-        <translation>Evidenzia</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="713"/>
-        <source>Drag a highlighter band over text</source>
-        <translation>Trascina un evidenziatore sul testo</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="714"/>
-        <source>Crop</source>
-        <translation>Ritaglia</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="714"/>
-        <source>Keep only the dragged area (Undo brings it back)</source>
-        <translation>Tiene solo l&apos;area trascinata (Annulla la ripristina)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="717"/>
-        <source>Redact</source>
-        <translation>Oscura</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="718"/>
-        <source>Hide private data for good: the pixels are destroyed, not blurred</source>
-        <translation>Nasconde per sempre i dati riservati: i pixel vengono distrutti, non sfocati</translation>
-    </message>
-</context>
-<context>
     <name>AnnotatorDialog</name>
     <message>
         <location filename="../../app/ui/annotator.py" line="591"/>
         <source>Annotate screenshot</source>
-        <translation>Annota la schermata</translation>
+        <translation>Annota lo screenshot</translation>
     </message>
     <message>
         <location filename="../../app/ui/annotator.py" line="636"/>
@@ -114,187 +31,267 @@
     <message>
         <location filename="../../app/ui/annotator.py" line="675"/>
         <source>Attach the annotated screenshot (Ctrl+Enter)</source>
-        <translation>Allega la schermata annotata (Ctrl+Invio)</translation>
+        <translation>Allega lo screenshot annotato (Ctrl+Invio)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="736"/>
+        <location filename="../../app/ui/annotator.py" line="707"/>
+        <source>Select</source>
+        <translation>Seleziona</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="707"/>
+        <source>Select, move or delete an annotation</source>
+        <translation>Seleziona, sposta o elimina un&apos;annotazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="708"/>
+        <source>Rectangle</source>
+        <translation>Rettangolo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="708"/>
+        <source>Frame an area</source>
+        <translation>Incornicia un&apos;area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="709"/>
+        <source>Arrow</source>
+        <translation>Freccia</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="709"/>
+        <source>Point at something</source>
+        <translation>Indica qualcosa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="712"/>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="713"/>
+        <source>Click, type, press Enter; click a text to change it</source>
+        <translation>Fai clic, scrivi, premi Invio; fai clic su un testo per cambiarlo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="716"/>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="716"/>
+        <source>Numbered step marker: 1, 2, 3…</source>
+        <translation>Indicatore numerato dei passaggi: 1, 2, 3…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="719"/>
+        <source>Highlight</source>
+        <translation>Evidenzia</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="720"/>
+        <source>Drag a highlighter band over text</source>
+        <translation>Trascina un evidenziatore sul testo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="725"/>
+        <source>Crop</source>
+        <translation>Ritaglia</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="726"/>
+        <source>Keep only the dragged area (Undo brings it back)</source>
+        <translation>Tiene solo l&apos;area trascinata (Annulla la ripristina)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="731"/>
+        <source>Redact</source>
+        <translation>Oscura</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="732"/>
+        <source>Hide private data for good: the pixels are destroyed, not blurred</source>
+        <translation>Nasconde per sempre i dati riservati: i pixel vengono distrutti, non sfocati</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/annotator.py" line="750"/>
         <source>Solid fill</source>
         <translation>Riempimento pieno</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="737"/>
+        <location filename="../../app/ui/annotator.py" line="751"/>
         <source>Pixelate (with noise)</source>
         <translation>Pixel (con rumore)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="740"/>
+        <location filename="../../app/ui/annotator.py" line="754"/>
         <source>How Redact hides an area. Both destroy the original pixels; the mosaic is random noise, so nothing can be recovered from it.</source>
         <translation>Come Oscura nasconde un&apos;area. Entrambi distruggono i pixel originali; il mosaico è rumore casuale, quindi non se ne può recuperare nulla.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="744"/>
+        <location filename="../../app/ui/annotator.py" line="758"/>
         <source>Redaction mode</source>
         <translation>Modo di oscuramento</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="751"/>
+        <location filename="../../app/ui/annotator.py" line="765"/>
         <source>Undo</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="754"/>
+        <location filename="../../app/ui/annotator.py" line="768"/>
         <source>Redo</source>
         <translation>Ripeti</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="758"/>
+        <location filename="../../app/ui/annotator.py" line="772"/>
         <source>Delete</source>
         <translation>Elimina</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="758"/>
+        <location filename="../../app/ui/annotator.py" line="772"/>
         <source>Delete the selected annotation</source>
         <translation>Elimina l&apos;annotazione selezionata</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="769"/>
+        <location filename="../../app/ui/annotator.py" line="783"/>
         <source>Colour:</source>
         <translation>Colore:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="773"/>
+        <location filename="../../app/ui/annotator.py" line="787"/>
         <source>Red</source>
         <translation>Rosso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="774"/>
+        <location filename="../../app/ui/annotator.py" line="788"/>
         <source>Yellow</source>
         <translation>Giallo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="775"/>
+        <location filename="../../app/ui/annotator.py" line="789"/>
         <source>Green</source>
         <translation>Verde</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="776"/>
+        <location filename="../../app/ui/annotator.py" line="790"/>
         <source>Blue</source>
         <translation>Blu</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="777"/>
+        <location filename="../../app/ui/annotator.py" line="791"/>
         <source>Black</source>
         <translation>Nero</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="778"/>
+        <location filename="../../app/ui/annotator.py" line="792"/>
         <source>White</source>
         <translation>Bianco</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="793"/>
+        <location filename="../../app/ui/annotator.py" line="807"/>
         <source>Other…</source>
         <translation>Altro…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="797"/>
+        <location filename="../../app/ui/annotator.py" line="811"/>
         <source>Pick any colour</source>
         <translation>Scegli un colore qualsiasi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="803"/>
+        <location filename="../../app/ui/annotator.py" line="817"/>
         <source>Si&amp;ze:</source>
         <translation>&amp;Dimensione:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="809"/>
+        <location filename="../../app/ui/annotator.py" line="823"/>
         <source>Line width; text, numbers and the highlighter grow with it</source>
         <translation>Spessore della linea; testo, numeri ed evidenziatore crescono con esso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="814"/>
-        <location filename="../../app/ui/annotator.py" line="840"/>
+        <location filename="../../app/ui/annotator.py" line="828"/>
+        <location filename="../../app/ui/annotator.py" line="854"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="818"/>
+        <location filename="../../app/ui/annotator.py" line="832"/>
         <source>Zoom out</source>
         <translation>Riduci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="822"/>
+        <location filename="../../app/ui/annotator.py" line="836"/>
         <source>Zoom in</source>
         <translation>Ingrandisci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="827"/>
+        <location filename="../../app/ui/annotator.py" line="841"/>
         <source>100 %</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="828"/>
+        <location filename="../../app/ui/annotator.py" line="842"/>
         <source>Actual size: one screenshot pixel per screen pixel</source>
-        <translation>Dimensione reale: un pixel della schermata per pixel dello schermo</translation>
+        <translation>Dimensione reale: un pixel dello screenshot per pixel dello schermo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="833"/>
+        <location filename="../../app/ui/annotator.py" line="847"/>
         <source>Fit</source>
         <translation>Adatta</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="833"/>
+        <location filename="../../app/ui/annotator.py" line="847"/>
         <source>Fit the window</source>
         <translation>Adatta alla finestra</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="904"/>
+        <location filename="../../app/ui/annotator.py" line="918"/>
         <source>Annotation colour</source>
         <translation>Colore dell&apos;annotazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1112"/>
+        <location filename="../../app/ui/annotator.py" line="1126"/>
         <source>Type, then Enter</source>
         <translation>Scrivi, poi Invio</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1113"/>
+        <location filename="../../app/ui/annotator.py" line="1127"/>
         <source>Annotation text</source>
         <translation>Testo dell&apos;annotazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1306"/>
+        <location filename="../../app/ui/annotator.py" line="1320"/>
         <source>%1 %</source>
         <comment>zoom</comment>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1309"/>
+        <location filename="../../app/ui/annotator.py" line="1323"/>
         <source>Rendering…</source>
         <translation>Elaborazione…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1312"/>
+        <location filename="../../app/ui/annotator.py" line="1326"/>
         <source>%1 × %2 pixels</source>
         <translation>%1 × %2 pixel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1353"/>
+        <location filename="../../app/ui/annotator.py" line="1367"/>
         <source>Discard annotations?</source>
         <translation>Scartare le annotazioni?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1354"/>
+        <location filename="../../app/ui/annotator.py" line="1368"/>
         <source>Close without attaching? Your annotations on this screenshot will be lost.</source>
-        <translation>Chiudere senza allegare? Le annotazioni su questa schermata andranno perse.</translation>
+        <translation>Chiudere senza allegare? Le annotazioni su questo screenshot andranno perse.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1359"/>
+        <location filename="../../app/ui/annotator.py" line="1373"/>
         <source>&amp;Discard</source>
         <translation>&amp;Scarta</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1361"/>
+        <location filename="../../app/ui/annotator.py" line="1375"/>
         <source>&amp;Keep editing</source>
         <translation>&amp;Continua a modificare</translation>
     </message>
@@ -317,12 +314,12 @@
     <message>
         <location filename="../../app/ui/capture_flow.py" line="297"/>
         <source>Screenshot not taken</source>
-        <translation>Schermata non acquisita</translation>
+        <translation>Screenshot non acquisito</translation>
     </message>
     <message>
         <location filename="../../app/ui/capture_flow.py" line="313"/>
         <source>Screenshot %1.png</source>
-        <translation>Schermata %1.png</translation>
+        <translation>Screenshot %1.png</translation>
     </message>
 </context>
 <context>
@@ -651,7 +648,7 @@
     <message>
         <location filename="../../app/ui/composer.py" line="255"/>
         <source>S&amp;creenshot</source>
-        <translation>Sc&amp;hermata</translation>
+        <translation>Screens&amp;hot</translation>
     </message>
     <message>
         <location filename="../../app/ui/composer.py" line="257"/>
@@ -681,7 +678,7 @@
     <message>
         <location filename="../../app/ui/composer.py" line="274"/>
         <source>Mark up or redact the selected screenshot</source>
-        <translation>Annota o oscura la schermata selezionata</translation>
+        <translation>Annota o oscura lo screenshot selezionato</translation>
     </message>
     <message>
         <location filename="../../app/ui/composer.py" line="288"/>
@@ -772,7 +769,7 @@
     <message>
         <location filename="../../app/ui/composer.py" line="608"/>
         <source>Screenshot %1.png</source>
-        <translation>Schermata %1.png</translation>
+        <translation>Screenshot %1.png</translation>
     </message>
     <message>
         <location filename="../../app/ui/composer.py" line="622"/>
@@ -1237,32 +1234,32 @@
     <message>
         <location filename="../../app/ui/errors.py" line="339"/>
         <source>This desktop offers no screenshot service (xdg-desktop-portal).</source>
-        <translation>Questo desktop non offre un servizio per le schermate (xdg-desktop-portal).</translation>
+        <translation>Questo desktop non offre un servizio per gli screenshot (xdg-desktop-portal).</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="342"/>
         <source>Install xdg-desktop-portal and the one for your desktop (for example xdg-desktop-portal-gnome, -kde or -wlr), then sign out and in again. You can still attach a screenshot taken with another tool.</source>
-        <translation>Installa xdg-desktop-portal e quello del tuo desktop (per esempio xdg-desktop-portal-gnome, -kde o -wlr), poi esci e rientra nella sessione. Puoi comunque allegare una schermata fatta con un altro programma.</translation>
+        <translation>Installa xdg-desktop-portal e quello del tuo desktop (per esempio xdg-desktop-portal-gnome, -kde o -wlr), poi esci e rientra nella sessione. Puoi comunque allegare uno screenshot fatto con un altro programma.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="351"/>
         <source>The desktop&apos;s screenshot service did not answer in time.</source>
-        <translation>Il servizio schermate del desktop non ha risposto in tempo.</translation>
+        <translation>Il servizio screenshot del desktop non ha risposto in tempo.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="354"/>
         <source>Try again; if a screenshot dialog is open, finish or close it first.</source>
-        <translation>Riprova; se è aperta una finestra per le schermate, completala o chiudila prima.</translation>
+        <translation>Riprova; se è aperta una finestra per gli screenshot, completala o chiudila prima.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="360"/>
         <source>The desktop could not take the screenshot.</source>
-        <translation>Il desktop non è riuscito a fare la schermata.</translation>
+        <translation>Il desktop non è riuscito a fare lo screenshot.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="361"/>
         <source>Try again. If it keeps failing, check that screenshots are allowed for Ticketwise in your desktop&apos;s privacy settings.</source>
-        <translation>Riprova. Se continua a non riuscire, controlla che le schermate siano permesse a Ticketwise nelle impostazioni sulla privacy del desktop.</translation>
+        <translation>Riprova. Se continua a non riuscire, controlla che gli screenshot siano permessi a Ticketwise nelle impostazioni sulla privacy del desktop.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="369"/>
@@ -1287,7 +1284,7 @@
     <message>
         <location filename="../../app/ui/errors.py" line="387"/>
         <source>You can still capture from the tray menu, the composer or the command line.</source>
-        <translation>Puoi comunque fare schermate dal menu dell&apos;area di notifica, dal composer o dalla riga di comando.</translation>
+        <translation>Puoi comunque fare screenshot dal menu dell&apos;area di notifica, dalla finestra del ticket o dalla riga di comando.</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="392"/>
@@ -1452,7 +1449,7 @@
     <message>
         <location filename="../../app/ui/errors.py" line="556"/>
         <source>Try again. If it keeps failing, attach a screenshot taken with another tool (Paste image or drop the file).</source>
-        <translation>Riprova. Se continua a non riuscire, allega una schermata fatta con un altro programma (Incolla immagine o trascina il file).</translation>
+        <translation>Riprova. Se continua a non riuscire, allega uno screenshot fatto con un altro programma (Incolla immagine o trascina il file).</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="564"/>
@@ -1703,17 +1700,17 @@
     <message>
         <location filename="../../app/ui/main_window.py" line="649"/>
         <source>Screenshot key not available</source>
-        <translation>Tasto per le schermate non disponibile</translation>
+        <translation>Tasto per gli screenshot non disponibile</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="665"/>
         <source>%1 attached to the ticket. Double-click it to annotate or redact.</source>
-        <translation>%1 allegata al ticket. Fai doppio clic per annotarla o oscurarla.</translation>
+        <translation>%1 allegato al ticket. Fai doppio clic per annotarlo o oscurarlo.</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="670"/>
         <source>Screenshot attached</source>
-        <translation>Schermata allegata</translation>
+        <translation>Screenshot allegato</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="716"/>
@@ -2249,27 +2246,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="872"/>
+        <location filename="../../app/ui/profiles.py" line="873"/>
         <source>Set up your help desk</source>
         <translation>Configura il tuo help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="879"/>
+        <location filename="../../app/ui/profiles.py" line="880"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Dove devono arrivare i tuoi ticket?&lt;/b&gt;&lt;br&gt;Inserisci l&apos;indirizzo di assistenza dell&apos;help desk e l&apos;account di posta da cui Ticketwise invia. Basta farlo una volta; intanto il ticket resta salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="888"/>
+        <location filename="../../app/ui/profiles.py" line="889"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="894"/>
+        <location filename="../../app/ui/profiles.py" line="895"/>
         <source>Save and &amp;send</source>
         <translation>&amp;Salva e invia</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="923"/>
+        <location filename="../../app/ui/profiles.py" line="924"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -2339,7 +2336,7 @@
     <message>
         <location filename="../../app/ui/profiles.py" line="704"/>
         <source>Screenshots</source>
-        <translation>Schermate</translation>
+        <translation>Screenshot</translation>
     </message>
     <message>
         <location filename="../../app/ui/profiles.py" line="711"/>
@@ -2349,50 +2346,50 @@
     <message>
         <location filename="../../app/ui/profiles.py" line="714"/>
         <source>Starts a screenshot from any program while Ticketwise runs. Clear it to use none.</source>
-        <translation>Avvia una schermata da qualsiasi programma mentre Ticketwise è in esecuzione. Cancellalo per non usarne nessuno.</translation>
+        <translation>Fa uno screenshot da qualsiasi programma mentre Ticketwise è in esecuzione. Cancellalo per non usarne nessuno.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="724"/>
+        <location filename="../../app/ui/profiles.py" line="725"/>
         <source>Open the &amp;annotator before attaching a screenshot</source>
-        <translation>Apri l&apos;&amp;annotatore prima di allegare una schermata</translation>
+        <translation>Apri l&apos;&amp;annotatore prima di allegare uno screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="727"/>
+        <location filename="../../app/ui/profiles.py" line="728"/>
         <source>&amp;Hide this window while a screenshot is taken</source>
-        <translation>&amp;Nascondi questa finestra mentre si acquisisce una schermata</translation>
+        <translation>&amp;Nascondi questa finestra mentre si fa uno screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="744"/>
+        <location filename="../../app/ui/profiles.py" line="745"/>
         <source>%1 (default)</source>
         <translation>%1 (predefinito)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="797"/>
+        <location filename="../../app/ui/profiles.py" line="798"/>
         <source>Remove profile</source>
         <translation>Rimuovi profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="798"/>
+        <location filename="../../app/ui/profiles.py" line="799"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Rimuovere il profilo “%1” e la relativa password salvata?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="808"/>
+        <location filename="../../app/ui/profiles.py" line="809"/>
         <source>Profile not removed</source>
         <translation>Profilo non rimosso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="823"/>
+        <location filename="../../app/ui/profiles.py" line="824"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="841"/>
+        <location filename="../../app/ui/profiles.py" line="842"/>
         <source>Saved.</source>
         <translation>Salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="848"/>
+        <location filename="../../app/ui/profiles.py" line="849"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -2407,7 +2404,7 @@
     <message>
         <location filename="../../app/ui/application.py" line="175"/>
         <source>Take a screenshot…</source>
-        <translation>Acquisisci una schermata…</translation>
+        <translation>Fai uno screenshot…</translation>
     </message>
     <message>
         <location filename="../../app/ui/application.py" line="178"/>

@@ -119,6 +119,20 @@ def test_errors_crash_and_tray_texts_are_extracted() -> None:
 # -- (d) the .ts files are current ------------------------------------------------------------
 
 
+def test_every_message_has_the_context_it_is_looked_up_in() -> None:
+    """lupdate files ``tr = self.tr; tr("...")`` under an empty context, where the running app
+    never looks: those strings would stay English whatever the .ts says."""
+    for language, path in TS_FILES.items():
+        root = ET.parse(path).getroot()
+        empty = [
+            m.findtext("source")
+            for c in root.iter("context")
+            if not (c.findtext("name") or "").strip()
+            for m in c.iter("message")
+        ]
+        assert not empty, f"{language}: no context for {empty[:5]} (call self.tr(...) directly)"
+
+
 def test_ts_files_hold_exactly_the_strings_of_the_code(tmp_path: Path) -> None:
     lupdate = venv_tool("pyside6-lupdate")
     if lupdate is None:
