@@ -16,12 +16,13 @@ test get their own instance.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
-import tempfile
-from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (the GUI's start-up)
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 PROTOCOL = 1
 MAX_REPLY = 64 * 1024
@@ -34,22 +35,26 @@ def address(data_dir: Path) -> str:
     runtime folder (``XDG_RUNTIME_DIR``, private to the user) or the temporary folder, and a
     hash of the data folder. On Windows a pipe name (Qt prefixes ``\\\\.\\pipe\\``).
     """
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(os.path.realpath(data_dir).encode()).hexdigest()[:16]
     if sys.platform.startswith("win"):
         user = os.environ.get("USERNAME", "user")
         return f"ticketwise-{user}-{digest}"
-    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    base = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("TMPDIR") or "/tmp"  # noqa: S108
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    return str(Path(base) / f"ticketwise-{uid}-{digest}.sock")
+    return os.path.join(base, f"ticketwise-{uid}-{digest}.sock")
 
 
 def encode(message: dict[str, Any]) -> bytes:
     """One message on the wire: compact JSON and a newline."""
+    import json  # not at the top: the GUI's start-up asks first whether an instance runs
+
     return json.dumps({"protocol": PROTOCOL, **message}, separators=(",", ":")).encode() + b"\n"
 
 
 def decode(line: bytes) -> dict[str, Any]:
     """Parse one line; ValueError when it is not a JSON object."""
+    import json
+
     value = json.loads(line.decode("utf-8"))
     if not isinstance(value, dict):
         raise ValueError("not a JSON object")
@@ -63,6 +68,8 @@ def request(name: str, message: dict[str, Any], timeout: float = 3.0) -> dict[st
     """
     if sys.platform.startswith("win"):
         return _request_pipe(name, message)
+    if not os.path.exists(name):  # nobody listens: no need to load the socket module
+        return None
     import socket
 
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:

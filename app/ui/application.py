@@ -17,10 +17,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QSystemTrayIcon
 
 from app import APP_NAME, __version__
 from app.services.context import AppContext
-from app.services.instance import address as instance_address
 from app.services.messages import Message
 from app.services.tasks import TaskRunner
-from app.ui.instance import InstanceServer
 from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -137,9 +135,19 @@ def run_gui(ctx: AppContext, args: argparse.Namespace) -> int:
     window.quit_requested.connect(lambda: _quit(app, window, runner))
     app.aboutToQuit.connect(window.prepare_quit)
 
-    server = InstanceServer(instance_address(ctx.paths.data_dir), window.handle_instance_request)
-    QTimer.singleShot(0, server.listen)
-    app.aboutToQuit.connect(server.close)
+    servers: list[object] = []
+
+    def after_first_paint() -> None:
+        # QtNetwork and the channel to other processes come after the first frame: start-up.
+        from app.services.instance import address
+        from app.ui.instance import InstanceServer
+
+        server = InstanceServer(address(ctx.paths.data_dir), window.handle_instance_request)
+        server.listen()
+        app.aboutToQuit.connect(server.close)
+        servers.append(server)
+        window.start()
+
     capture_first = bool(getattr(args, "capture", False))
     if capture_first:
         # ``main.py capture`` with no app running: the screenshot first, without our window
@@ -147,10 +155,10 @@ def run_gui(ctx: AppContext, args: argparse.Namespace) -> int:
         window.start_capture("region")
         window.show_after_capture = True
 
-    first_paint = _FirstPaint(window.start, window)
+    first_paint = _FirstPaint(after_first_paint, window)
     window.installEventFilter(first_paint)
     if (args.minimized and tray is not None) or capture_first:
-        QTimer.singleShot(0, window.start)
+        QTimer.singleShot(0, after_first_paint)
     else:
         window.show()
     if os.environ.get("TICKETWISE_EXIT_AFTER_FIRST_PAINT"):
