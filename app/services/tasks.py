@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,13 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 OnSuccess = Callable[[Any], None]
 OnError = Callable[[BaseException], None]
+
+
+def _gone(callback: Callable[..., Any] | None) -> bool:
+    """Whether ``callback`` is a method of a Qt object already deleted (a window closed while
+    its task ran): calling it would raise instead of doing nothing."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
 
 
 class _Relay(QObject):
@@ -62,21 +70,23 @@ class _Relay(QObject):
     @Slot(object)
     def _on_task_succeeded(self, value: object) -> None:
         on_success, _ = self._finish()
-        if on_success is not None:
+        if on_success is not None and not _gone(on_success):
             on_success(value)
 
     @Slot(object)
     def _on_task_failed(self, exc: object) -> None:
         _, on_error = self._finish()
         assert isinstance(exc, BaseException)
-        if on_error is not None:
+        if _gone(on_error):
+            log.info("task failed after its window went away: %s", exc)
+        elif on_error is not None:
             on_error(exc)
         else:
             self._runner.unhandled(exc)
 
     @Slot(int, int)
     def _on_task_progressed(self, done: int, total: int) -> None:
-        if self._on_progress is not None:
+        if self._on_progress is not None and not _gone(self._on_progress):
             self._on_progress(done, total)
 
 
