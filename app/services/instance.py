@@ -21,6 +21,7 @@ import sys
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (the GUI's start-up)
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
     from typing import Any
 
@@ -75,40 +76,30 @@ def request(name: str, message: dict[str, Any], timeout: float = 3.0) -> dict[st
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(timeout)
         try:
-            sock.connect(name)
-        except (FileNotFoundError, ConnectionRefusedError):
-            return None
-        except OSError:
-            return None
-        try:
+            sock.connect(name)  # refused or gone: a socket file left by a killed app
             sock.sendall(encode(message))
-            reply = b""
-            while not reply.endswith(b"\n") and len(reply) < MAX_REPLY:
-                chunk = sock.recv(4096)
-                if not chunk:
-                    break
-                reply += chunk
+            return _reply(sock.recv)
         except OSError:
             return None  # a dying instance: treat as gone, the caller starts its own
-    try:
-        return decode(reply)
-    except ValueError:
-        return None
 
 
 def _request_pipe(name: str, message: dict[str, Any]) -> dict[str, Any] | None:
-    path = rf"\\.\pipe\{name}"
     try:
-        with open(path, "r+b", buffering=0) as pipe:
+        with open(rf"\\.\pipe\{name}", "r+b", buffering=0) as pipe:
             pipe.write(encode(message))
-            reply = b""
-            while not reply.endswith(b"\n") and len(reply) < MAX_REPLY:
-                chunk = pipe.read(4096)
-                if not chunk:
-                    break
-                reply += chunk
+            return _reply(pipe.read)
     except OSError:
         return None
+
+
+def _reply(read: Callable[[int], bytes]) -> dict[str, Any] | None:
+    """Read one reply line; None when the other side closes early or sends garbage."""
+    reply = b""
+    while not reply.endswith(b"\n") and len(reply) < MAX_REPLY:
+        chunk = read(4096)
+        if not chunk:
+            break
+        reply += chunk
     try:
         return decode(reply)
     except ValueError:

@@ -29,6 +29,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # run as a script: tests.xserver is found from the checkout
+from tests import xserver  # noqa: E402
+
 MAIN = ROOT / "main.py"
 SIZE = (1920, 1080)
 
@@ -80,23 +83,11 @@ sys.exit(app.exec())
 
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    binary = shutil.which("Xvfb")
-    assert binary is not None
-    read_fd, write_fd = os.pipe()
-    screen = f"{SIZE[0]}x{SIZE[1]}x24"
-    process = subprocess.Popen(
-        [binary, "-displayfd", str(write_fd), "-screen", "0", screen, "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        process.kill()
-        raise SystemExit("bench_capture: Xvfb did not start")
-    return process, f":{number}"
+    """A private Xvfb of the benchmark's size (tests/xserver.py)."""
+    try:
+        return xserver.start_xvfb(*SIZE)
+    except xserver.XServerError as error:
+        raise SystemExit(f"bench_capture: {error}") from None
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> float:

@@ -25,6 +25,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # run as a script: tests.xserver is found from the checkout
+from tests import xserver  # noqa: E402
+
 SIZE = (1920, 1080)
 
 CHILD = r"""
@@ -85,23 +88,11 @@ print(json.dumps({"platform": QGuiApplication.platformName(), "builds": builds, 
 
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    binary = shutil.which("Xvfb")
-    assert binary is not None
-    read_fd, write_fd = os.pipe()
-    size = f"{SIZE[0]}x{SIZE[1]}x24"
-    server = subprocess.Popen(
-        [binary, "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.kill()
-        raise SystemExit("bench_overlay: Xvfb did not start")
-    return server, f":{number}"
+    """A private Xvfb of the benchmark's size (tests/xserver.py)."""
+    try:
+        return xserver.start_xvfb(*SIZE)
+    except xserver.XServerError as error:
+        raise SystemExit(f"bench_overlay: {error}") from None
 
 
 def measure(env: dict[str, str], runs: int) -> dict[str, object]:

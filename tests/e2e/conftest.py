@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import KEYRING_BACKEND, ROOT
+from tests.xserver import XServerError, start_x_server, start_xvfb
 
 pytestmark = pytest.mark.xvfb
 
@@ -47,23 +48,13 @@ class Display:
 @pytest.fixture(scope="session")
 def xvfb() -> Iterator[Display]:
     """A private Xvfb for the session (1280x800, 24 bit)."""
-    binary = shutil.which("Xvfb")
-    if binary is None or shutil.which("xdotool") is None:
+    if shutil.which("Xvfb") is None or shutil.which("xdotool") is None:
         pytest.skip("Xvfb and xdotool are needed (apt-get install xvfb xdotool; .ci/run does)")
-    read_fd, write_fd = os.pipe()
-    process = subprocess.Popen(
-        [binary, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        process.kill()
-        pytest.fail("Xvfb did not start")
-    display = Display(f":{number}", process)
+    try:
+        process, name = start_xvfb(1280, 800)
+    except XServerError as error:
+        pytest.fail(str(error))
+    display = Display(name, process)
     yield display
     process.terminate()
     process.wait(10)
@@ -82,34 +73,24 @@ def running_xvnc(
             "Xvnc and xrandr are needed (apt-get install tigervnc-standalone-server "
             "x11-xserver-utils; .ci/run does)"
         )
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        [
-            binary,
-            "-displayfd",
-            str(write_fd),
-            "-geometry",
-            f"{width}x{height}",
-            "-depth",
-            "24",
-            "-SecurityTypes",
-            "None",
-            "-rfbport",
-            "-1",
-            "-nolisten",
-            "tcp",
-        ],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.kill()
-        pytest.fail("Xvnc did not start")
-    display = f":{number}"
+    try:
+        server, display = start_x_server(
+            [
+                binary,
+                "-geometry",
+                f"{width}x{height}",
+                "-depth",
+                "24",
+                "-SecurityTypes",
+                "None",
+                "-rfbport",
+                "-1",
+                "-nolisten",
+                "tcp",
+            ]
+        )
+    except XServerError as error:
+        pytest.fail(str(error))
     try:
         env = {**os.environ, "DISPLAY": display}
         for index, (name, x, y, mon_width, mon_height) in enumerate(monitors):

@@ -19,6 +19,7 @@ from app.capture.windows import WindowInfo, active_window, list_windows
 from app.services import capture as capture_service
 from tests.conftest import ROOT
 from tests.e2e.conftest import Display, wait_for
+from tests.xserver import XServerError, start_xvfb
 
 pytestmark = pytest.mark.xvfb
 
@@ -128,20 +129,10 @@ def openbox() -> Iterator[str]:
     xvfb, wm = shutil.which("Xvfb"), shutil.which("openbox")
     if xvfb is None or wm is None or shutil.which("xdotool") is None:
         pytest.skip("Xvfb, openbox and xdotool are needed (apt-get install xvfb openbox xdotool)")
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.kill()
-        pytest.fail("Xvfb did not start")
-    display = f":{number}"
+    try:
+        server, display = start_xvfb(1280, 800)
+    except XServerError as error:
+        pytest.fail(str(error))
     manager = subprocess.Popen(
         [wm, "--sm-disable"],
         env={**os.environ, "DISPLAY": display},

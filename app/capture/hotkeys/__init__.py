@@ -26,10 +26,12 @@ raise :class:`~app.core.errors.Cancelled`: the desktop asked the user, who close
 from __future__ import annotations
 
 import os
+import queue
 import sys
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from app.core.errors import UserFacingError
 
@@ -240,3 +242,26 @@ def create_backend(
         backend="none",
         reason="no_session",
     )
+
+
+def run_commands(
+    commands: queue.SimpleQueue[tuple[Callable[[], Any], Future[Any]]],
+    refusal: HotkeyError | None,
+) -> None:
+    """Run the commands queued for a backend's own thread (the one that owns its connection or
+    message loop), answering each through its future; with ``refusal`` set (the backend is
+    closed or lost), answer every one with that error instead."""
+    while True:
+        try:
+            command, future = commands.get_nowait()
+        except queue.Empty:
+            return
+        if not future.set_running_or_notify_cancel():
+            continue
+        if refusal is not None:
+            future.set_exception(refusal)
+            continue
+        try:
+            future.set_result(command())
+        except BaseException as error:
+            future.set_exception(error)

@@ -27,7 +27,13 @@ from concurrent.futures import Future
 from ctypes import wintypes
 from typing import Any
 
-from app.capture.hotkeys import Callback, HotkeyTaken, HotkeyUnavailable, KeySequence
+from app.capture.hotkeys import (
+    Callback,
+    HotkeyTaken,
+    HotkeyUnavailable,
+    KeySequence,
+    run_commands,
+)
 
 log = logging.getLogger(__name__)
 
@@ -231,24 +237,12 @@ class WindowsHotkeys:
             ready.set()
 
     def _run_commands(self) -> None:
-        while True:
-            try:
-                command, future = self._commands.get_nowait()
-            except queue.Empty:
-                return
-            if not future.set_running_or_notify_cancel():
-                continue
-            if self._closed:
-                future.set_exception(
-                    HotkeyUnavailable(
-                        "the hotkey backend is closed", backend=BACKEND, reason="closed"
-                    )
-                )
-                continue
-            try:
-                future.set_result(command())
-            except BaseException as error:
-                future.set_exception(error)
+        refusal = (
+            HotkeyUnavailable("the hotkey backend is closed", backend=BACKEND, reason="closed")
+            if self._closed
+            else None
+        )
+        run_commands(self._commands, refusal)
 
     # -- on the hotkey thread only ----------------------------------------------------------------
 

@@ -34,7 +34,13 @@ from concurrent.futures import Future
 from typing import Any
 
 from app.capture import _xlib
-from app.capture.hotkeys import Callback, HotkeyTaken, HotkeyUnavailable, KeySequence
+from app.capture.hotkeys import (
+    Callback,
+    HotkeyTaken,
+    HotkeyUnavailable,
+    KeySequence,
+    run_commands,
+)
 
 log = logging.getLogger(__name__)
 
@@ -233,24 +239,12 @@ class X11Hotkeys:
         return True
 
     def _run_commands(self) -> None:
-        while True:
-            try:
-                command, future = self._commands.get_nowait()
-            except queue.Empty:
-                return
-            if not future.set_running_or_notify_cancel():
-                continue
-            if self._lost:
-                future.set_exception(
-                    HotkeyUnavailable(
-                        "the X server connection was lost", backend=BACKEND, reason="lost"
-                    )
-                )
-                continue
-            try:
-                future.set_result(command())
-            except BaseException as error:
-                future.set_exception(error)
+        refusal = (
+            HotkeyUnavailable("the X server connection was lost", backend=BACKEND, reason="lost")
+            if self._lost
+            else None
+        )
+        run_commands(self._commands, refusal)
 
     def _shutdown(self) -> None:
         if not self._lost:
