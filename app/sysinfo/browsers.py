@@ -260,7 +260,15 @@ def _exec_argv(exec_line: str) -> list[str]:
         parts = shlex.split(exec_line)
     except ValueError:
         parts = exec_line.split()
-    return [p for p in parts if not (len(p) == 2 and p.startswith("%")) and p not in ("@@u", "@@")]
+    argv = [p for p in parts if not (len(p) == 2 and p.startswith("%")) and p not in ("@@u", "@@")]
+    # "env VAR=value browser ..." (snap entries, GDK_BACKEND=x11 wrappers): the browser is the
+    # program env starts, not env
+    if argv and os.path.basename(argv[0]) == "env":
+        index = 1
+        while index < len(argv) and ("=" in argv[index] or argv[index].startswith("-")):
+            index += 1
+        argv = argv[index:]
+    return argv
 
 
 class _Linux:
