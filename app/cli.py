@@ -453,7 +453,7 @@ def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
         raise NotReady("the subject and the body must not be empty")
     browser = args.browser.strip()
     if browser.lower() == "auto":
-        browser = _auto_browser()
+        browser = _auto_browser(ctx)
         if browser is None:
             return EXIT_USAGE
     if browser and browser.lower() not in ("none", NOT_A_BROWSER_PROBLEM):
@@ -833,9 +833,9 @@ def _reply(args: argparse.Namespace, ctx: AppContext) -> int:
 
 
 def _browsers(args: argparse.Namespace, ctx: AppContext) -> int:
-    from app.sysinfo.browsers import detect
+    from app.services.browsers import BrowserService
 
-    report = detect()
+    report = BrowserService(ctx).refresh()  # always fresh here; it also warms the GUI's cache
     if args.json:
         _emit_json(report.to_dict())
         return EXIT_OK
@@ -850,12 +850,12 @@ def _browsers(args: argparse.Namespace, ctx: AppContext) -> int:
     return EXIT_OK
 
 
-def _auto_browser() -> str | None:
+def _auto_browser(ctx: AppContext) -> str | None:
     """``--browser auto``: the default browser, or the only one installed; None (after saying
     why) when neither is known."""
-    from app.sysinfo.browsers import detect
+    from app.services.browsers import BrowserService
 
-    report = detect()
+    report = BrowserService(ctx).refresh()
     chosen = report.default or (report.browsers[0] if len(report.browsers) == 1 else None)
     if chosen is not None:
         return chosen.label()
