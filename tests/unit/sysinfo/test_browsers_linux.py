@@ -59,7 +59,8 @@ class Tree:
         # a removed package keeps its stanza with another status: not installed
         stanzas.append("Package: opera-stable\nStatus: deinstall ok config-files\nVersion: 1.0\n")
         _write(self.root / "var/lib/dpkg/status", "\n".join(stanzas))
-        listing = "/.\n/usr\n" + "".join(f"{f}\n" for f in files)
+        # dpkg names files from the system's root: the fixture's root is a temporary folder
+        listing = "/.\n/usr\n" + "".join(f"/{f.relative_to(self.root)}\n" for f in files)
         _write(self.root / f"var/lib/dpkg/info/{package}.list", listing)
 
     def mimeapps(self, folder: Path, https: str, http: str = "") -> None:
@@ -498,3 +499,22 @@ def test_detect_never_raises(tree: Tree, monkeypatch):
 
     assert report.browsers == []
     assert report.errors == ["browsers: RuntimeError: boom"]
+
+
+def test_a_transitional_snap_package_version_is_not_the_browsers(tree: Tree):
+    """Ubuntu's deb "firefox" (1:1snap1-0ubuntu5) only installs the snap: its version says
+    nothing; the launcher script names the real Firefox folder, whose application.ini does."""
+    lib = tree.root / "usr/lib/firefox"
+    _write(lib / "application.ini", "[App]\nName=Firefox\nVersion=133.0.3\n")
+    _write(lib / "firefox", "#!/bin/sh\nexit 1\n", executable=True)
+    launcher = _write(
+        tree.bin / "firefox", f'#!/bin/sh\nexec {lib}/firefox "$@"\n', executable=True
+    )
+    desktop = _desktop(
+        tree.share, "firefox.desktop", "Name=Firefox\nExec=firefox %u\nCategories=WebBrowser;\n"
+    )
+    tree.dpkg_package("firefox", "1:1snap1-0ubuntu5", [launcher, desktop])
+
+    (firefox,) = tree.detect().browsers
+
+    assert (firefox.id, firefox.version, firefox.channel) == ("firefox", "133.0.3", "stable")
