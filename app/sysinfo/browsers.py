@@ -397,8 +397,10 @@ class _Linux:
         exe = ""
         if install not in ("flatpak", "snap"):
             exe = self.resolve_exe(argv[0] if argv else entry.get("TryExec"))
-            if entry.install == "user" or exe.startswith(str(self.home) + os.sep):
-                install = "user"
+            # a launcher the user edited still starts the system's browser; "user" is a browser
+            # installed in the home folder (a tarball), whose launcher then lives there too
+            in_home = exe.startswith(str(self.home) + os.sep)
+            install = "user" if in_home or (entry.install == "user" and not exe) else "system"
         family = _family(stem, name, exe, flatpak_id, snap_name)
         channel = _channel(stem, name, flatpak_id, snap_name, known=bool(family))
         if install == "flatpak":
@@ -476,7 +478,7 @@ class _Linux:
         return self._owners
 
     def package_version(self, entry: _DesktopEntry, exe: str) -> str:
-        if entry.install == "user" or str(entry.path).startswith(str(self.home) + os.sep):
+        if entry.install == "user" and (not exe or exe.startswith(str(self.home) + os.sep)):
             return ""  # the user's own files: no package installed them
         owned = [
             self._unroot(p)

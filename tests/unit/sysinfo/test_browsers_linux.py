@@ -335,6 +335,24 @@ def test_a_hanging_browser_is_killed_after_the_timeout(tree: Tree, monkeypatch):
     assert not _alive(int(pid_file.read_text()))
 
 
+def test_a_launcher_the_user_edited_is_still_the_system_browser(tree: Tree):
+    _chromium(tree)
+    launcher = tree.bin / "chromium"
+    _desktop(
+        tree.data_home,
+        "chromium.desktop",
+        f"Name=Chromium (no GPU)\nExec={launcher} --disable-gpu %U\nCategories=WebBrowser;\n",
+    )
+
+    (chromium,) = tree.detect().browsers
+
+    assert (chromium.name, chromium.install, chromium.version) == (
+        "Chromium (no GPU)",
+        "system",
+        "131.0.6778.85",
+    )
+
+
 def test_hidden_masks_and_nodisplay_twins_merge(tree: Tree):
     _firefox_esr(tree)
     # the user hid the system entry: it no longer exists, for the menus and for us
