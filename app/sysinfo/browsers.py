@@ -912,7 +912,12 @@ def _detect_windows(registry: Registry, file_version: FileVersion) -> BrowserRep
 
     for hive in (HKCU, HKLM):  # the user's registration first, as the shell reads them
         for base in START_MENU_INTERNET:
-            for key_name in registry.subkeys(hive, base):
+            try:
+                key_names = registry.subkeys(hive, base)
+            except Exception as exc:
+                errors.append(f"{hive}\\{base}: {type(exc).__name__}: {exc}")
+                continue
+            for key_name in key_names:
                 key = f"{base}\\{key_name}"
                 try:
                     command = registry.value(hive, key + r"\shell\open\command") or ""

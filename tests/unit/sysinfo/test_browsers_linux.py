@@ -307,6 +307,19 @@ def test_version_option_fallback_runs_the_browser_with_a_temporary_home(tree: Tr
     )
 
 
+def test_an_unknown_browser_is_listed_but_never_run(tree: Tree):
+    """--version is asked only of browsers known to answer it without opening a window."""
+    ran = tree.home / "ran"
+    _write(tree.bin / "surf", f'#!/bin/sh\ntouch "{ran}"\necho 2.1\n', executable=True)
+    _desktop(tree.share, "surf.desktop", "Name=surf\nExec=surf %u\nCategories=WebBrowser;\n")
+
+    report = tree.detect()
+
+    assert report.browsers == [Browser("surf", "surf", "", "", "system", str(tree.bin / "surf"))]
+    assert report.errors == []
+    assert not ran.exists()
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]

@@ -260,3 +260,5 @@ def test_the_real_seams_fail_softly_off_windows():
     report = detect({}, "win32")
     assert report.browsers == []
     assert report.default_id is None
+    assert report.errors
+    assert all("ModuleNotFoundError" in e or "AttributeError" in e for e in report.errors)
