@@ -139,7 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     body.add_argument("--body")
     body.add_argument("--body-file", type=Path)
     submit.add_argument("--attach", action="append", type=Path, default=[], metavar="FILE")
-    submit.add_argument("--browser", default="none", help="NAME (e.g. 'Firefox 128') or 'none'")
+    submit.add_argument(
+        "--browser",
+        default="none",
+        help="NAME (e.g. 'Firefox 128'), 'auto' (the default browser, as 'browsers' shows) "
+        "or 'none'",
+    )
     submit.add_argument("--queue-only", action="store_true", help="queue without sending now")
     submit.add_argument("--json", action="store_true")
 
@@ -212,6 +217,11 @@ def build_parser() -> argparse.ArgumentParser:
     flush = osub.add_parser("flush", help="try to send every queued ticket now")
     flush.add_argument("--json", action="store_true")
 
+    browsers = sub.add_parser(
+        "browsers", help="list the installed browsers with their versions, the default first"
+    )
+    browsers.add_argument("--json", action="store_true")
+
     from app import cli_capture
 
     capture = sub.add_parser("capture", help=cli_capture.HELP, description=cli_capture.DESCRIPTION)
@@ -239,6 +249,7 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         "show": _show,
         "reply": _reply,
         "capture": _capture,
+        "browsers": _browsers,
     }
     try:
         return handlers[args.command](args, ctx)
@@ -442,11 +453,9 @@ def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
         raise NotReady("the subject and the body must not be empty")
     browser = args.browser.strip()
     if browser.lower() == "auto":
-        _err(
-            "--browser auto needs browser detection, which this version does not have yet; "
-            "give the browser's name"
-        )
-        return EXIT_USAGE
+        browser = _auto_browser(ctx)
+        if browser is None:
+            return EXIT_USAGE
     if browser and browser.lower() not in ("none", NOT_A_BROWSER_PROBLEM):
         body = body.rstrip("\n") + f"\n\nBrowser: {browser}\n"
     attachments = _store_attachments(args, ctx)
@@ -818,6 +827,47 @@ def _reply(args: argparse.Namespace, ctx: AppContext) -> int:
     outbox = OutboxService(ctx)
     item = outbox.submit(dataclasses.replace(submission, attachments=tuple(attachments)))
     return _deliver(args, outbox, item)
+
+
+# -- browsers ---------------------------------------------------------------------------------
+
+
+def _browsers(args: argparse.Namespace, ctx: AppContext) -> int:
+    from app.services.browsers import BrowserService
+
+    report = BrowserService(ctx).refresh()  # always fresh here; it also warms the GUI's cache
+    if args.json:
+        _emit_json(report.to_dict())
+        return EXIT_OK
+    for found in report.browsers:
+        print(f"{found.label()}  [{found.install}: {found.path}]")
+    if not report.browsers:
+        print("No browser found")
+    default = report.default
+    print(f"Default browser: {default.name if default else 'unknown'}")
+    for error in report.errors:  # collecting diagnostics never fails: a note, exit code 0
+        _err(f"note: {error}")
+    return EXIT_OK
+
+
+def _auto_browser(ctx: AppContext) -> str | None:
+    """``--browser auto``: the default browser, or the only one installed; None (after saying
+    why) when neither is known."""
+    from app.services.browsers import BrowserService
+
+    report = BrowserService(ctx).refresh()
+    chosen = report.default or (report.browsers[0] if len(report.browsers) == 1 else None)
+    if chosen is not None:
+        return chosen.label()
+    if report.browsers:
+        names = "; ".join(b.label() for b in report.browsers)
+        _err(
+            f"--browser auto: the default browser is unknown and {len(report.browsers)} are "
+            f"installed ({names}); give the browser's name"
+        )
+    else:
+        _err("--browser auto: no installed browser was found; give the browser's name or 'none'")
+    return None
 
 
 # -- capture ---------------------------------------------------------------------------------
