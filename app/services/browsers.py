@@ -16,6 +16,8 @@ from app.sysinfo.browsers import BrowserReport, detect, load_cached, save_cache
 
 log = logging.getLogger(__name__)
 
+__all__ = ["CACHE_MAX_AGE", "BrowserReport", "BrowserService"]
+
 CACHE_FILE = "browsers.json"
 CACHE_MAX_AGE = 24 * 3600.0
 """Seconds a cached list is shown without detecting again (browsers update themselves, but the

@@ -55,6 +55,7 @@ from app.ui.errors import describe_exception
 from app.ui.notice import show_warning
 
 if TYPE_CHECKING:
+    from app.services.browsers import BrowserReport
     from app.ui.capture_flow import CaptureFlow
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,17 @@ class SectionEdit(QPlainTextEdit):
             super().insertFromMimeData(source)
 
 
+class BrowserBox(QComboBox):
+    """The browser field: says when its list is opened (the list is refreshed then)."""
+
+    popup_opened = Signal()
+    """The drop-down list is about to show."""
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self.popup_opened.emit()
+        super().showPopup()
+
+
 @dataclass
 class _PendingImage:
     """An image waiting for the annotator (``image`` is None while its file loads)."""
@@ -118,6 +130,8 @@ class ComposerWidget(QWidget):
     """A short status for the status bar."""
     subject_changed = Signal(str)
     """The subject of the draft shown changed (typed, or another draft loaded)."""
+    browsers_wanted = Signal()
+    """The user opened the browser list: a fresh detection is welcome."""
     capture_requested = Signal(str)
     """The user asked for a screenshot: "region", "all" or "window"."""
 
@@ -225,7 +239,7 @@ class ComposerWidget(QWidget):
         pair.addWidget(self.actual, 1, 1)
         form.addLayout(pair, 2)
 
-        self.browser = QComboBox()
+        self.browser = BrowserBox()
         self.browser.setEditable(True)
         self.browser.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line_edit = self.browser.lineEdit()
@@ -237,6 +251,7 @@ class ComposerWidget(QWidget):
         self.browser.setCurrentIndex(-1)
         self.browser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.browser.currentTextChanged.connect(self._on_field_edited)
+        self.browser.popup_opened.connect(self.browsers_wanted)
         form.addWidget(self._caption(self.tr("&Browser"), self.browser))
         form.addWidget(self.browser)
 
@@ -458,6 +473,18 @@ class ComposerWidget(QWidget):
         return self._runner.wait_serial(timeout_ms)
 
     # -- editing --------------------------------------------------------------------------------
+
+    def set_browsers(self, report: BrowserReport) -> None:
+        """Offer the detected browsers (the default first), then "Not a browser problem"; the
+        text chosen or typed so far stays."""
+        value = self._browser_value()
+        self.browser.blockSignals(True)
+        self.browser.clear()
+        for found in report.browsers:
+            self.browser.addItem(found.label(), found.label())
+        self.browser.addItem(self.tr("Not a browser problem"), NOT_A_BROWSER_PROBLEM)
+        self.browser.blockSignals(False)
+        self._set_browser(value)
 
     def _set_browser(self, value: str) -> None:
         self.browser.blockSignals(True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,9 @@ def nav_icon(name: str) -> QIcon:
     """An icon from resources/icons."""
     return QIcon(str(ICONS / f"{name}.svg"))
 
+
+BROWSER_REFRESH_S = 30.0
+"""Opening the browser list detects again when the last detection is older than this."""
 
 GENERAL_SETTINGS = (
     "language",
@@ -113,6 +117,8 @@ class MainWindow(QMainWindow):
         self.hotkeys: HotkeyService | None = None
         self.hotkey_problem = ""
         self._pending_capture = ""
+        self._browsers_busy = False
+        self._browsers_loaded_at = 0.0
         self.show_after_capture = False
         """Open the window when the next capture ends (a start by ``main.py capture``)."""
         self.setWindowTitle(APP_NAME)
@@ -190,6 +196,7 @@ class MainWindow(QMainWindow):
         self.composer.status_message.connect(self.show_status)
         self.composer.subject_changed.connect(self._on_composer_subject_changed)
         self.composer.capture_requested.connect(self._on_composer_capture_requested)
+        self.composer.browsers_wanted.connect(self._on_composer_browsers_wanted)
         self.drafts_view.open_requested.connect(self._on_drafts_open_requested)
         self.drafts_view.delete_requested.connect(self._on_drafts_delete_requested)
         self.outbox_view.send_now_requested.connect(self._on_send_now_requested)
@@ -209,6 +216,7 @@ class MainWindow(QMainWindow):
         """After the first paint: load data, resume the last draft, start the outbox, set up
         screenshots and take the global key."""
         self._start_capture_support()
+        self._load_browsers(fresh=False)
         self.refresh_profiles()
         self._runner.run(
             self._drafts.latest, on_success=self._on_latest_loaded, on_error=self._on_storage_failed
@@ -612,6 +620,35 @@ class MainWindow(QMainWindow):
             .replace("%1", __version__)
             .replace("%2", str(self._ctx.paths.data_dir)),
         )
+
+    # -- browsers -------------------------------------------------------------------------------
+
+    def _load_browsers(self, *, fresh: bool) -> None:
+        """Detect the installed browsers in a worker (the cache first, unless ``fresh``)."""
+        from app.services.browsers import BrowserService
+
+        if self._browsers_busy:
+            return
+        self._browsers_busy = True
+        service = BrowserService(self._ctx)
+        self._browsers_loaded_at = time.monotonic()
+        self._runner.run(
+            service.refresh if fresh else service.current,
+            on_success=self._on_browsers_detected,
+            on_error=self._on_browsers_failed,
+        )
+
+    def _on_browsers_detected(self, report: object) -> None:
+        self._browsers_busy = False
+        self.composer.set_browsers(report)  # type: ignore[arg-type]
+
+    def _on_browsers_failed(self, exc: BaseException) -> None:
+        self._browsers_busy = False
+        log.warning("browser detection failed: %s", exc)  # the field still takes free text
+
+    def _on_composer_browsers_wanted(self) -> None:
+        if time.monotonic() - self._browsers_loaded_at > BROWSER_REFRESH_S:
+            self._load_browsers(fresh=True)
 
     # -- screenshots ----------------------------------------------------------------------------
 

@@ -542,37 +542,37 @@
 <context>
     <name>ComposerWidget</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="165"/>
+        <location filename="../../app/ui/composer.py" line="179"/>
         <source>Help desk:</source>
         <translation>Help desk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="168"/>
+        <location filename="../../app/ui/composer.py" line="182"/>
         <source>not set up yet</source>
         <translation>non ancora configurato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="184"/>
+        <location filename="../../app/ui/composer.py" line="198"/>
         <source>Make it a &amp;new ticket</source>
         <translation>Rendilo un &amp;nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="198"/>
+        <location filename="../../app/ui/composer.py" line="212"/>
         <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
         <translation>Cosa non funziona, e dove? Ad es. “Esportazione PDF fatture: errore 500”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="202"/>
+        <location filename="../../app/ui/composer.py" line="216"/>
         <source>&amp;Subject</source>
         <translation>&amp;Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="206"/>
+        <location filename="../../app/ui/composer.py" line="220"/>
         <source>Describe the problem: what were you doing, what did you see, since when?</source>
         <translation>Descrivi il problema: cosa stavi facendo, cosa hai visto, da quando succede?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="209"/>
+        <location filename="../../app/ui/composer.py" line="223"/>
         <source>1. Opened …
 2. Clicked …
 3. The error appeared</source>
@@ -581,238 +581,239 @@
 3. È comparso l&apos;errore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="211"/>
+        <location filename="../../app/ui/composer.py" line="225"/>
         <source>What should have happened?</source>
         <translation>Cosa sarebbe dovuto succedere?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="212"/>
+        <location filename="../../app/ui/composer.py" line="226"/>
         <source>What happened instead? Quote any error message.</source>
         <translation>Cosa è successo invece? Riporta l&apos;eventuale messaggio di errore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="216"/>
+        <location filename="../../app/ui/composer.py" line="230"/>
         <source>&amp;What happened</source>
         <translation>&amp;Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="222"/>
+        <location filename="../../app/ui/composer.py" line="236"/>
         <source>What you &amp;expected</source>
         <translation>Cosa ti as&amp;pettavi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="223"/>
+        <location filename="../../app/ui/composer.py" line="237"/>
         <source>What happened &amp;instead</source>
         <translation>Cosa è successo in&amp;vece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="234"/>
+        <location filename="../../app/ui/composer.py" line="248"/>
         <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
         <translation>Quale browser stavi usando? Ad es. Firefox 128, Chrome 131</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="236"/>
+        <location filename="../../app/ui/composer.py" line="250"/>
+        <location filename="../../app/ui/composer.py" line="485"/>
         <source>Not a browser problem</source>
         <translation>Non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="240"/>
+        <location filename="../../app/ui/composer.py" line="255"/>
         <source>&amp;Browser</source>
         <translation>&amp;Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="244"/>
+        <location filename="../../app/ui/composer.py" line="259"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="218"/>
+        <location filename="../../app/ui/composer.py" line="232"/>
         <source>Steps that &amp;led to it</source>
         <translation>&amp;Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="248"/>
+        <location filename="../../app/ui/composer.py" line="263"/>
         <source>&amp;Add files…</source>
         <translation>A&amp;llega file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="250"/>
+        <location filename="../../app/ui/composer.py" line="265"/>
         <source>&amp;Paste image</source>
         <translation>&amp;Incolla immagine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="252"/>
+        <location filename="../../app/ui/composer.py" line="267"/>
         <source>&amp;Remove</source>
         <translation>&amp;Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="255"/>
+        <location filename="../../app/ui/composer.py" line="270"/>
         <source>S&amp;creenshot</source>
         <translation>Screens&amp;hot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="257"/>
+        <location filename="../../app/ui/composer.py" line="272"/>
         <source>Select part of the screen to attach (the global key works from anywhere)</source>
         <translation>Seleziona una parte dello schermo da allegare (il tasto globale funziona ovunque)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="263"/>
+        <location filename="../../app/ui/composer.py" line="278"/>
         <source>A region…</source>
         <translation>Un&apos;area…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="266"/>
+        <location filename="../../app/ui/composer.py" line="281"/>
         <source>A window…</source>
         <translation>Una finestra…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="269"/>
+        <location filename="../../app/ui/composer.py" line="284"/>
         <source>The whole desktop</source>
         <translation>Tutto il desktop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="273"/>
+        <location filename="../../app/ui/composer.py" line="288"/>
         <source>Ann&amp;otate…</source>
         <translation>&amp;Modifica…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="274"/>
+        <location filename="../../app/ui/composer.py" line="289"/>
         <source>Mark up or redact the selected screenshot</source>
         <translation>Annota o oscura lo screenshot selezionato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="288"/>
+        <location filename="../../app/ui/composer.py" line="303"/>
         <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
         <translation>Trascina qui i file, oppure incolla uno screenshot con Ctrl+Maiusc+V. Canc rimuove quelli selezionati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="316"/>
+        <location filename="../../app/ui/composer.py" line="331"/>
         <source>&amp;Delete draft</source>
         <translation>&amp;Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="318"/>
+        <location filename="../../app/ui/composer.py" line="333"/>
         <source>Send &amp;ticket</source>
         <translation>Invia &amp;ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="335"/>
+        <location filename="../../app/ui/composer.py" line="350"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="337"/>
+        <location filename="../../app/ui/composer.py" line="352"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="363"/>
+        <location filename="../../app/ui/composer.py" line="378"/>
         <source>What happened</source>
         <translation>Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="364"/>
+        <location filename="../../app/ui/composer.py" line="379"/>
         <source>Steps that led to it</source>
         <translation>Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="365"/>
+        <location filename="../../app/ui/composer.py" line="380"/>
         <source>What I expected</source>
         <translation>Cosa mi aspettavo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="366"/>
+        <location filename="../../app/ui/composer.py" line="381"/>
         <source>What happened instead</source>
         <translation>Cosa è successo invece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="367"/>
+        <location filename="../../app/ui/composer.py" line="382"/>
         <source>Browser</source>
         <translation>Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="368"/>
+        <location filename="../../app/ui/composer.py" line="383"/>
         <source>not a browser problem</source>
         <translation>non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="378"/>
+        <location filename="../../app/ui/composer.py" line="393"/>
         <source>Set up a help desk…</source>
         <translation>Configura un help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="406"/>
-        <location filename="../../app/ui/composer.py" line="545"/>
+        <location filename="../../app/ui/composer.py" line="421"/>
+        <location filename="../../app/ui/composer.py" line="572"/>
         <source>Saved</source>
         <translation>Salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="432"/>
+        <location filename="../../app/ui/composer.py" line="447"/>
         <source>Follow-up to ticket %1 at %2: it is added to that ticket.</source>
         <translation>Seguito del ticket %1 presso %2: viene aggiunto a quel ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="533"/>
+        <location filename="../../app/ui/composer.py" line="560"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="552"/>
+        <location filename="../../app/ui/composer.py" line="579"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="556"/>
+        <location filename="../../app/ui/composer.py" line="583"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>Impossibile salvare la bozza: %1 Il testo resta nella finestra; Ticketwise continua a riprovare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="608"/>
+        <location filename="../../app/ui/composer.py" line="635"/>
         <source>Screenshot %1.png</source>
         <translation>Screenshot %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="622"/>
+        <location filename="../../app/ui/composer.py" line="649"/>
         <source>Adding %1…</source>
         <translation>Aggiunta di %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="648"/>
+        <location filename="../../app/ui/composer.py" line="675"/>
         <source>Attachment not added</source>
         <translation>Allegato non aggiunto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="756"/>
+        <location filename="../../app/ui/composer.py" line="783"/>
         <source>Attachment not opened</source>
         <translation>Allegato non aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="778"/>
+        <location filename="../../app/ui/composer.py" line="805"/>
         <source>Attach files</source>
         <translation>Allega file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="790"/>
+        <location filename="../../app/ui/composer.py" line="817"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>Gli appunti non contengono immagini. Copia prima uno screenshot (ad es. con Stamp).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="856"/>
+        <location filename="../../app/ui/composer.py" line="883"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>Prima di inviare servono un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="867"/>
+        <location filename="../../app/ui/composer.py" line="894"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="868"/>
+        <location filename="../../app/ui/composer.py" line="895"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Eliminare questa bozza? Il testo e gli allegati andranno persi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="881"/>
+        <location filename="../../app/ui/composer.py" line="908"/>
         <source>Draft deleted.</source>
         <translation>Bozza eliminata.</translation>
     </message>
@@ -838,12 +839,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../app/ui/application.py" line="93"/>
+        <location filename="../../app/ui/application.py" line="91"/>
         <source>Ticketwise hit a bug</source>
         <translation>Errore interno di Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="95"/>
+        <location filename="../../app/ui/application.py" line="93"/>
         <source>Something went wrong inside Ticketwise. Your draft is saved and nothing in the outbox is lost. Please report this, with the details below.</source>
         <translation>Qualcosa non ha funzionato all&apos;interno di Ticketwise. La bozza è salvata e nella posta in uscita non si è perso nulla. Segnala il problema, includendo i dettagli qui sotto.</translation>
     </message>
@@ -1495,230 +1496,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Drafts</source>
         <translation>Bozze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
-        <location filename="../../app/ui/main_window.py" line="356"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>&amp;New ticket</source>
         <translation>&amp;Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Send &amp;outbox now</source>
         <translation>Invia ora la posta in &amp;uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>&amp;About Ticketwise</source>
         <translation>&amp;Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Ecco la tua ultima bozza, come l&apos;avevi lasciata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>New ticket – %1</source>
         <translation>Nuovo ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 creato: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Sent to the help desk: %1</source>
         <translation>Inviato all&apos;help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>Ticket sent</source>
         <translation>Ticket inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>A ticket needs checking</source>
         <translation>Un ticket è da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>Not sent: %1</source>
         <translation>Non inviato: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="278"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Ticket#%1 created</source>
         <translation>Ticket#%1 creato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>New answer on %1</source>
         <translation>Nuova risposta su %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Ticket %1 changed</source>
         <translation>Ticket %1 cambiato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>%1 is now closed</source>
         <translation>%1 ora è chiuso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>%1 is open again</source>
         <translation>%1 è di nuovo aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Drafts (%1)</source>
         <translation>Bozze (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Outbox (%1)</source>
         <translation>Posta in uscita (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="397"/>
         <source>Delete this draft for good?</source>
         <translation>Eliminare definitivamente questa bozza?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409"/>
+        <location filename="../../app/ui/main_window.py" line="417"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Non inviato: nessun help desk configurato. Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="446"/>
-        <location filename="../../app/ui/main_window.py" line="474"/>
+        <location filename="../../app/ui/main_window.py" line="454"/>
+        <location filename="../../app/ui/main_window.py" line="482"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462"/>
+        <location filename="../../app/ui/main_window.py" line="470"/>
         <source>Ticket not sent</source>
         <translation>Ticket non inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>Il ticket è di nuovo una bozza: modificalo e invialo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="546"/>
+        <location filename="../../app/ui/main_window.py" line="554"/>
         <source>Delete from outbox</source>
         <translation>Elimina dalla posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="547"/>
+        <location filename="../../app/ui/main_window.py" line="555"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>Questo ticket non è ancora arrivato all&apos;help desk. Eliminarlo comunque?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="565"/>
+        <location filename="../../app/ui/main_window.py" line="573"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise non può usare i propri dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="607"/>
+        <location filename="../../app/ui/main_window.py" line="615"/>
         <source>About Ticketwise</source>
         <translation>Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="609"/>
+        <location filename="../../app/ui/main_window.py" line="617"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;Apri ticket di assistenza su cui l&apos;help desk può intervenire subito, e seguili fino alla soluzione.&lt;/p&gt;&lt;p&gt;Cartella dei dati: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="649"/>
+        <location filename="../../app/ui/main_window.py" line="686"/>
         <source>Screenshot key not available</source>
         <translation>Tasto per gli screenshot non disponibile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="665"/>
+        <location filename="../../app/ui/main_window.py" line="702"/>
         <source>%1 attached to the ticket. Double-click it to annotate or redact.</source>
         <translation>%1 allegato al ticket. Fai doppio clic per annotarlo o oscurarlo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="670"/>
+        <location filename="../../app/ui/main_window.py" line="707"/>
         <source>Screenshot attached</source>
         <translation>Screenshot allegato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="716"/>
+        <location filename="../../app/ui/main_window.py" line="753"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise è ancora in esecuzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="717"/>
+        <location filename="../../app/ui/main_window.py" line="754"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>
@@ -2397,27 +2398,27 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/ui/application.py" line="173"/>
+        <location filename="../../app/ui/application.py" line="181"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="175"/>
+        <location filename="../../app/ui/application.py" line="183"/>
         <source>Take a screenshot…</source>
         <translation>Fai uno screenshot…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="178"/>
+        <location filename="../../app/ui/application.py" line="186"/>
         <source>Show Ticketwise</source>
         <translation>Mostra Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="180"/>
+        <location filename="../../app/ui/application.py" line="188"/>
         <source>Send outbox now</source>
         <translation>Invia ora la posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="184"/>
+        <location filename="../../app/ui/application.py" line="192"/>
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
