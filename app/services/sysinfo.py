@@ -7,6 +7,8 @@ when the caller has no QScreens of its own) and the Qt version.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Sequence
 
 from app.config.profiles import Profile
@@ -33,6 +35,14 @@ def screens_from_capture() -> list[Screen]:
     return [(m.geometry.width, m.geometry.height, m.device_pixel_ratio) for m in monitors()]
 
 
+def _no_display() -> bool:
+    """Linux without an X or Wayland display: asking the capture layer would load Qt just to
+    be told so."""
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def _qt_version() -> str:
     try:
         from PySide6 import __version__ as version
@@ -53,7 +63,9 @@ def collect_for(
     empty). Never raises: what cannot be known is in the result's ``errors``.
 
     ``screens`` as the caller knows them; when None and ``list_screens``, the capture layer is
-    asked (only from the GUI thread, or where no Qt application runs: the CLI)."""
+    asked (only from the GUI thread, or where no Qt application runs: the CLI). The connection
+    test takes up to ``timeout`` seconds: the GUI calls this in its task runner, with its
+    QScreens as ``screens``."""
     address: str | None = None
     profile_error = ""
     try:
@@ -61,7 +73,9 @@ def collect_for(
     except UserFacingError as exc:
         profile_error = str(exc)
     screens_error = ""
-    if screens is None and list_screens:
+    if screens is None and list_screens and _no_display():
+        screens_error = "there is no display here (DISPLAY is not set)"
+    elif screens is None and list_screens:
         try:
             screens = screens_from_capture()
         except Exception as exc:  # no display, or none that can be read: a missing line only
