@@ -25,6 +25,7 @@ from app.config.profiles import (
     Profile,
     validate,
 )
+from app.core.composer import sysinfo_block
 from app.core.errors import ConfigError, NotReady, UserFacingError
 from app.core.model import (
     NOT_A_BROWSER_PROBLEM,
@@ -34,6 +35,7 @@ from app.core.model import (
     new_submission_key,
     to_iso,
 )
+from app.core.sysinfo import FACT_KEYS, SystemInfo
 from app.core.tickets import Article, Scope, Ticket
 from app.services.context import AppContext
 
@@ -114,6 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the IMAP password differs: read it from the next line of stdin",
     )
+    add.add_argument(
+        "--include-sysinfo",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="whether the composer includes the system information in new tickets by default "
+        "(the user sees it and can remove lines first; default: yes)",
+    )
     add.add_argument("--default", action="store_true", help="make it the default profile")
     plist = psub.add_parser("list", help="list profiles")
     plist.add_argument("--json", action="store_true")
@@ -144,6 +153,22 @@ def build_parser() -> argparse.ArgumentParser:
         default="none",
         help="NAME (e.g. 'Firefox 128'), 'auto' (the default browser, as 'browsers' shows) "
         "or 'none'",
+    )
+    submit.add_argument(
+        "--sysinfo",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="add the system information ('ticketwise sysinfo' shows it) under a 'System "
+        "information' heading (default: no; the command line never adds it unasked, since "
+        "nobody sees it before it goes)",
+    )
+    submit.add_argument(
+        "--sysinfo-omit",
+        action="append",
+        default=[],
+        choices=FACT_KEYS,
+        metavar="FACT",
+        help=f"leave this line out of the system information ({', '.join(FACT_KEYS)})",
     )
     submit.add_argument("--queue-only", action="store_true", help="queue without sending now")
     submit.add_argument("--json", action="store_true")
@@ -222,6 +247,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     browsers.add_argument("--json", action="store_true")
 
+    sysinfo = sub.add_parser(
+        "sysinfo",
+        help="show the system information a ticket can include",
+        description="Show the system information a ticket can include, exactly as it would be "
+        "sent: operating system, desktop, architecture, locale, time zone, screens, app "
+        "version, free disk space, and whether the help desk can be reached (a TCP connection, "
+        "nothing sent). Facts that cannot be collected are left out and named on stderr.",
+    )
+    sysinfo.add_argument(
+        "--profile", default="", help="the help desk to test the connection to (default: default)"
+    )
+    sysinfo.add_argument("--json", action="store_true")
+
     from app import cli_capture
 
     capture = sub.add_parser("capture", help=cli_capture.HELP, description=cli_capture.DESCRIPTION)
@@ -250,6 +288,7 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         "reply": _reply,
         "capture": _capture,
         "browsers": _browsers,
+        "sysinfo": _sysinfo,
     }
     try:
         return handlers[args.command](args, ctx)
@@ -328,6 +367,7 @@ def _profile(args: argparse.Namespace, ctx: AppContext) -> int:
             ticket_type=args.ticket_type,
             webservice=args.webservice,
             portal_url=args.portal_url,
+            include_sysinfo=args.include_sysinfo,
         )
         problems = validate(profile)
         if problems:
@@ -461,6 +501,16 @@ def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
     attachments = _store_attachments(args, ctx)
     if attachments is None:
         return EXIT_USAGE
+    report: dict[str, Any] = {}
+    if args.sysinfo:
+        from app.services.sysinfo import collect_for
+
+        info = collect_for(ctx, profile.name).without(args.sysinfo_omit)
+        _sysinfo_errors(args, info)
+        report["sysinfo"] = _sysinfo_dict(info)
+        block = sysinfo_block(info.render_text())
+        if block:  # the same heading and text the composer's body has (render_body)
+            body = body.rstrip("\n") + f"\n\n{block}\n"
     outbox = OutboxService(ctx)
     item = outbox.submit(
         Submission(
@@ -471,41 +521,46 @@ def _submit(args: argparse.Namespace, ctx: AppContext) -> int:
             attachments=tuple(attachments),
         )
     )
-    return _deliver(args, outbox, item)
+    return _deliver(args, outbox, item, report)
 
 
-def _deliver(args: argparse.Namespace, outbox: Any, item: OutboxItem) -> int:
-    """Send a queued item now (unless --queue-only) and report as submit and reply do."""
+def _deliver(
+    args: argparse.Namespace, outbox: Any, item: OutboxItem, extra: dict[str, Any] | None = None
+) -> int:
+    """Send a queued item now (unless --queue-only) and report as submit and reply do
+    (``extra`` goes into the --json report)."""
     from app.services.outbox import Outcome
 
     what = "follow-up" if item.submission.is_follow_up else "ticket"
     if args.queue_only:
-        return _report_submit(args, item, "queued")
+        return _report_submit(args, item, "queued", extra)
     result = outbox.send_one(item.id)
     final = outbox.repo.get(item.id) or item
     if result.outcome is Outcome.SENT:
-        return _report_submit(args, final, "sent")
+        return _report_submit(args, final, "sent", extra)
     if result.outcome is Outcome.RETRY:
-        _report_submit(args, final, "queued")
+        _report_submit(args, final, "queued", extra)
         _err(
             f"not sent now ({result.error}); it stays queued and is retried "
             "(ticketwise outbox flush)"
         )
         return EXIT_UNREACHABLE
     if result.outcome is Outcome.UNKNOWN:
-        _report_submit(args, final, "unknown")
+        _report_submit(args, final, "unknown", extra)
         _err(f"{result.error}; check with the help desk before sending again")
         return EXIT_UNREACHABLE
-    _report_submit(args, final, "failed")
+    _report_submit(args, final, "failed", extra)
     error = result.error or ConfigError("not sent")
     _err(f"not sent: {error}. The {what} is kept in the outbox.")
     return error.exit_code
 
 
-def _report_submit(args: argparse.Namespace, item: OutboxItem, status: str) -> int:
+def _report_submit(
+    args: argparse.Namespace, item: OutboxItem, status: str, extra: dict[str, Any] | None = None
+) -> int:
     follow_up = item.submission.is_follow_up
     if args.json:
-        _emit_json({"status": status, **_item_dict(item)})
+        _emit_json({"status": status, **_item_dict(item), **(extra or {})})
     elif status == "sent" and follow_up:
         print(f"Follow-up added to ticket {item.ticket_number or item.submission.ticket_number}")
     elif status == "sent":
@@ -877,3 +932,34 @@ def _capture(args: argparse.Namespace, ctx: AppContext) -> int:
     from app import cli_capture
 
     return cli_capture.run(args)
+
+
+# -- sysinfo ---------------------------------------------------------------------------------
+
+
+def _sysinfo_dict(info: SystemInfo) -> dict[str, Any]:
+    """Facts, errors, and the text exactly as a ticket carries it."""
+    return {**info.to_dict(), "text": info.render_text()}
+
+
+def _sysinfo_errors(args: argparse.Namespace, info: SystemInfo) -> None:
+    """Name the facts that could not be collected (on stderr; --json has them in the report)."""
+    if not args.json:
+        for key, message in info.errors:
+            _err(f"system information: no {key} line: {message}")
+
+
+def _sysinfo(args: argparse.Namespace, ctx: AppContext) -> int:
+    from app.services.sysinfo import collect_for
+
+    if args.profile:
+        ctx.profiles.get(args.profile)  # a name that is not a profile is a mistake: exit 3
+    info = collect_for(ctx, args.profile or None)
+    if args.json:
+        _emit_json(_sysinfo_dict(info))
+        return EXIT_OK
+    _sysinfo_errors(args, info)
+    text = info.render_text()
+    if text:
+        print(text)
+    return EXIT_OK

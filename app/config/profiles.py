@@ -67,6 +67,9 @@ class Profile:
     imap_security: str = "ssl"
     imap_login: str = ""  # empty: the SMTP login
     imap_folder: str = "INBOX"
+    # Whether a new ticket includes the system information by default (the user still sees the
+    # text and can remove lines, or all of it, before sending).
+    include_sysinfo: bool = True
     admin_provided: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:

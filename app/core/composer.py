@@ -295,6 +295,7 @@ class BodyLabels:
     actual: str = "What happened instead"
     browser: str = "Browser"
     not_a_browser_problem: str = "not a browser problem"
+    system_info: str = "System information"
 
 
 def numbered_steps(steps: str) -> str:
@@ -302,8 +303,18 @@ def numbered_steps(steps: str) -> str:
     return "\n".join(f"{i}. {line}" for i, line in enumerate(step_lines(steps), start=1))
 
 
+def sysinfo_block(text: str, labels: BodyLabels | None = None) -> str:
+    """The system information as it appears in a body: its heading, then the approved text
+    (:meth:`app.core.sysinfo.SystemInfo.render_text`) unchanged; ``""`` when there is none."""
+    text = text.strip()
+    if not text:
+        return ""
+    return f"{(labels or BodyLabels()).system_info}:\n{text}"
+
+
 def render_body(draft: Draft, labels: BodyLabels | None = None) -> str:
-    """The plain-text ticket body: one headed block per filled section, then the browser line."""
+    """The plain-text ticket body: one headed block per filled section, then the browser line,
+    then the system information the user approved."""
     labels = labels or BodyLabels()
     blocks: list[str] = []
     sections = (
@@ -319,4 +330,7 @@ def render_body(draft: Draft, labels: BodyLabels | None = None) -> str:
     if browser:
         shown = labels.not_a_browser_problem if browser == NOT_A_BROWSER_PROBLEM else browser
         blocks.append(f"{labels.browser}: {shown}")
+    system = sysinfo_block(draft.sysinfo, labels)
+    if system:
+        blocks.append(system)
     return "\n\n".join(blocks) + "\n"

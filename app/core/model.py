@@ -114,6 +114,9 @@ class Draft:
     ticket_number: str = ""
     ticket_id: str = ""
     in_reply_to: str = ""
+    # The system information the user approved, exactly as it is sent (SystemInfo.render_text;
+    # empty: none). Collected, not typed, so it does not make a draft non-empty.
+    sysinfo: str = ""
 
     @property
     def is_follow_up(self) -> bool:

@@ -21,6 +21,7 @@ _COLUMNS = (
     "ticket_number",
     "ticket_id",
     "in_reply_to",
+    "sysinfo",
 )
 _MARKS = ", ".join("?" * len(_COLUMNS))
 # Built once from the constant column list above: no user input reaches these strings.
@@ -49,6 +50,7 @@ def draft_from_row(row: sqlite3.Row) -> Draft:
         ticket_number=row["ticket_number"],
         ticket_id=row["ticket_id"],
         in_reply_to=row["in_reply_to"],
+        sysinfo=row["sysinfo"],
     )
 
 
@@ -67,6 +69,7 @@ def _values(draft: Draft) -> tuple[object, ...]:
         draft.ticket_number,
         draft.ticket_id,
         draft.in_reply_to,
+        draft.sysinfo,
     )
 
 

@@ -123,4 +123,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE drafts ADD COLUMN ticket_id TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE drafts ADD COLUMN in_reply_to TEXT NOT NULL DEFAULT ''",
     ),
+    # 7: the system information the user approved for a draft, as the text that is sent.
+    ("ALTER TABLE drafts ADD COLUMN sysinfo TEXT NOT NULL DEFAULT ''",),
 )

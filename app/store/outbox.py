@@ -96,6 +96,7 @@ def draft_from_json(text: str) -> Draft:
         ticket_number=data.get("ticket_number", ""),
         ticket_id=data.get("ticket_id", ""),
         in_reply_to=data.get("in_reply_to", ""),
+        sysinfo=data.get("sysinfo", ""),
     )
 
 

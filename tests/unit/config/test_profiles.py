@@ -293,3 +293,16 @@ def test_a_malformed_entry_is_skipped_the_rest_still_load(files):
     with pytest.raises(ConfigError) as info:
         store.get("Broken")
     assert info.value.params["field"] == "port"
+
+
+def test_include_sysinfo_is_on_by_default_saved_and_set_by_the_admin(files):
+    user_file, admin_file = files
+    assert GOOD.include_sysinfo
+    _write(admin_file, ADMIN_TOML + "include_sysinfo = false\n")
+    store = ProfileStore(user_file, admin_file)
+    assert not store.get("Aziendale").include_sysinfo
+    store.save(Profile(**{**GOOD.to_dict(), "include_sysinfo": False}))
+    assert not ProfileStore(user_file, admin_file).get("Helpdesk").include_sysinfo
+    with pytest.raises(ConfigError) as info:
+        profile_from_dict({"name": "x", "include_sysinfo": "yes"})
+    assert info.value.params["field"] == "include_sysinfo"

@@ -112,6 +112,10 @@ RELEASED_SCHEMAS[6] = (
     {**RELEASED_SCHEMAS[5][0], "drafts": _DRAFTS_6},
     RELEASED_SCHEMAS[5][1],
 )
+RELEASED_SCHEMAS[7] = (
+    {**RELEASED_SCHEMAS[6][0], "drafts": [*_DRAFTS_6, "sysinfo"]},
+    RELEASED_SCHEMAS[6][1],
+)
 
 T1 = datetime(2024, 2, 1, 8, 0, 0, 250000, tzinfo=UTC)
 T2 = datetime(2024, 2, 2, 9, 15, 0, 500000, tzinfo=UTC)

@@ -86,3 +86,23 @@ def test_referenced_blobs_keep_an_annotated_screenshots_original(db: Database, m
     saved = repo.save(make_draft(attachments=(annotated,)))
     assert repo.get(saved.id).attachments == (annotated,)
     assert repo.referenced_blobs() == {"c" * 64, "e" * 64}
+
+
+def test_the_approved_system_information_is_kept_and_travels_with_the_outbox(
+    db: Database, make_draft
+):
+    import json
+
+    from app.store.outbox import draft_from_json, draft_to_json
+
+    text = "Operating system: Debian GNU/Linux 12 (bookworm)\nLocale: it_IT.UTF-8"
+    repo = DraftRepo(db)
+    saved = repo.save(make_draft(sysinfo=text))
+    assert saved.id is not None
+    loaded = repo.get(saved.id)
+    assert loaded is not None and loaded.sysinfo == text
+    assert draft_from_json(draft_to_json(saved)).sysinfo == text
+    # a draft kept by a version without system information loads with none
+    older = json.loads(draft_to_json(saved))
+    del older["sysinfo"]
+    assert draft_from_json(json.dumps(older)).sysinfo == ""
