@@ -35,6 +35,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import queue
 import select
 import socket
 import threading
@@ -157,6 +158,9 @@ class X11InputRecorder:
         self._exclude = set(exclude)
         self._own_pid = os.getpid() if own_pid is None else own_pid
         self._paused = threading.Event()
+        self._commands: queue.SimpleQueue[tuple[Callable[[], None], Future[None]]] = (
+            queue.SimpleQueue()
+        )
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._wake_read = self._wake_write = -1
@@ -201,11 +205,7 @@ class X11InputRecorder:
         if thread is None:
             return
         self._stopping.set()
-        if self._wake_write >= 0:
-            try:
-                os.write(self._wake_write, b"\0")
-            except OSError:
-                pass  # the pipe is full: a wake-up is pending anyway
+        self._wake()
         if thread is not threading.current_thread():
             thread.join(START_TIMEOUT)
         self._thread = None
@@ -214,12 +214,44 @@ class X11InputRecorder:
                 os.close(fd)
         self._wake_read = self._wake_write = -1
 
+    def _wake(self) -> None:
+        if self._wake_write >= 0:
+            try:
+                os.write(self._wake_write, b"\0")
+            except OSError:
+                pass  # the pipe is full: a wake-up is pending anyway
+
     def pause(self) -> None:
-        """Drop input until :meth:`resume` (the events still arrive; they are not looked at)."""
-        self._paused.set()
+        """Drop input until :meth:`resume` (the events still arrive; they are not looked at).
+
+        Exact: input the server handled before this call is still reported, input after it
+        is not (the listener makes a round trip to the server and drains its queue first)."""
+        self._set_paused(True)
 
     def resume(self) -> None:
-        self._paused.clear()
+        """Report input again, from this moment on (exact, as :meth:`pause`)."""
+        self._set_paused(False)
+
+    def _set_paused(self, paused: bool) -> None:
+        def switch() -> None:
+            self._x.XSync(self._display, 0)  # every event generated so far is in our queue
+            self._dispatch()  # ... and is handled in the old state
+            (self._paused.set if paused else self._paused.clear)()
+
+        thread = self._thread
+        if thread is None or not thread.is_alive() or thread is threading.current_thread():
+            if thread is threading.current_thread():
+                switch()
+            else:
+                (self._paused.set if paused else self._paused.clear)()
+            return
+        future: Future[None] = Future()
+        self._commands.put((switch, future))
+        self._wake()
+        try:
+            future.result(START_TIMEOUT)
+        except Exception:  # the listener ended meanwhile: nothing more will be reported anyway
+            (self._paused.set if paused else self._paused.clear)()
 
     @property
     def paused(self) -> bool:
@@ -243,6 +275,15 @@ class X11InputRecorder:
         except Exception:
             log.exception("the X11 steps recorder failed")
         finally:
+            while True:  # whoever still waits for a pause or resume gets an answer
+                try:
+                    _, future = self._commands.get_nowait()
+                except queue.Empty:
+                    break
+                if future.set_running_or_notify_cancel():
+                    future.set_exception(
+                        RecorderUnavailable("stopped", backend=BACKEND, reason="stopped")
+                    )
             if not self.lost:
                 self._x.XCloseDisplay(self._display)
             # A dead connection is left alone: any Xlib call on it ends in the I/O error
@@ -316,6 +357,7 @@ class X11InputRecorder:
         assert self._socket is not None
         x_fd = self._socket.fileno()
         while not self._stopping.is_set():
+            self._run_commands()
             self._dispatch()
             if self._stopping.is_set():
                 break
@@ -328,6 +370,20 @@ class X11InputRecorder:
                     pass
             if x_fd in readable and self._connection_lost():
                 break
+
+    def _run_commands(self) -> None:
+        while True:
+            try:
+                command, future = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                command()
+                future.set_result(None)
+            except BaseException as error:
+                future.set_exception(error)
 
     def _connection_lost(self) -> bool:
         assert self._socket is not None

@@ -253,7 +253,8 @@ class StepCollector:
         """Rewrite the caption of step ``number`` (None if there is no such step)."""
         with self._lock:
             step = self._replace(number, caption=caption)
-        self._notify()
+        if step is not None:
+            self._notify()
         return step
 
     def remove(self, number: int) -> bool:
@@ -262,7 +263,8 @@ class StepCollector:
             before = len(self._steps)
             self._steps = [s for s in self._steps if s.number != number]
             removed = len(self._steps) != before
-            if removed and self._steps and self._steps[-1].kind != "typing":
+            if removed:
+                # The next key press starts a new typing step rather than growing an older one.
                 self._typing_window = None
         if removed:
             self._notify()

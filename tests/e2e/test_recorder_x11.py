@@ -286,3 +286,22 @@ def test_excluded_windows_make_no_steps(on_openbox: str, tw_home: Path, how: str
     assert steps[0].kind == "click"
     assert (steps[0].x, steps[0].y) == (1200, 700)
     assert steps[0].window_title != TITLE
+
+
+def test_paused_input_is_not_recorded(on_openbox: str, tw_home: Path) -> None:
+    window = ButtonsWindow(on_openbox)
+    recording = Recording(on_openbox)
+    try:
+        recording.recorder.pause()
+        assert recording.recorder.paused
+        window.click("Alpha")
+        run(on_openbox, "xdotool", "type", "--delay", "20", "xyz")
+        assert window.text() == "xyz"  # the window got them; the recorder looked away
+        recording.recorder.resume()
+        beta = window.click("Beta")
+        steps = recording.wait(lambda s: len(s) == 1, "the click after resuming")
+    finally:
+        recording.close()
+        window.close()
+    assert [(s.kind, s.x, s.y) for s in steps] == [("click", *beta)]
+    assert not recording.recorder.running
