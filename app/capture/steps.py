@@ -40,6 +40,7 @@ MIN_WINDOW_SIDE = 8  # a window smaller than this shows nothing useful: grab the
 
 Store = Callable[[bytes], str]
 Grab = Callable[[Rect], bytes]
+Namer = Callable[[int, int, str], str]  # (x, y, window title) -> control name, or ""
 
 
 @lru_cache(maxsize=4)
@@ -127,7 +128,9 @@ class StepCollector:
 
     ``store(png) -> sha256`` keeps an image (it runs on the encoder thread); ``changed()`` is
     called (on whichever thread made the change) after every change, outside the lock.
-    ``grab`` and ``monitors`` are the pixel source (libX11 by default).
+    ``grab`` and ``monitors`` are the pixel source (libX11 by default). ``namer`` (e.g.
+    :class:`app.capture.atspi.AtspiNamer`) names the control clicked; it runs on a worker of
+    its own, so a slow accessibility bus delays the name, never the next event.
     """
 
     def __init__(
@@ -142,6 +145,7 @@ class StepCollector:
         max_pending: int = 2,
         pending_timeout: float = 2.0,
         marker_radius: int = MARKER_RADIUS,
+        namer: Namer | None = None,
     ) -> None:
         if max_steps < 1:
             raise ValueError("max_steps must be at least 1")
@@ -165,6 +169,11 @@ class StepCollector:
         self.peak_pending = 0
         """The most frames that ever waited for the encoder at once (a test and bench figure)."""
         self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="steps-encoder")
+        self._namer = namer
+        self._naming = 0
+        self._name_worker = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="steps-namer") if namer else None
+        )
         self._steps: list[Step] = []
         self._next_number = 1
         self._typing_window: int | None = None  # the window of the open typing step
@@ -193,7 +202,7 @@ class StepCollector:
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait until every grabbed screenshot is stored; False on timeout."""
         with self._idle:
-            return self._idle.wait_for(lambda: self._pending == 0, timeout)
+            return self._idle.wait_for(lambda: self._pending == 0 and self._naming == 0, timeout)
 
     # -- the recorder's callbacks ------------------------------------------------------------------
 
@@ -212,6 +221,13 @@ class StepCollector:
             self._notify()
             return
         self._notify()
+        if self._name_worker is not None and window is not None and window.title:
+            with self._lock:
+                self._naming += 1
+            try:
+                self._name_worker.submit(self._name, step.number, x, y, window.title)
+            except RuntimeError:  # closed meanwhile
+                self._named()
         self._shoot(step.number, x, y, window)
 
     def on_key(self, window: WindowInfo | None) -> None:
@@ -275,6 +291,11 @@ class StepCollector:
         with self._lock:
             self._closed = True
         self._encoder.shutdown(wait=True)
+        if self._name_worker is not None:
+            self._name_worker.shutdown(wait=True)
+            close = getattr(self._namer, "close", None)
+            if close is not None:
+                close()
         with self._grab_lock:
             if self._source is not None:
                 self._source.close()
@@ -368,6 +389,25 @@ class StepCollector:
             self._replace(number, image_sha256=sha256)
         self._finished()
         self._notify()
+
+    def _name(self, number: int, x: int, y: int, title: str) -> None:
+        assert self._namer is not None
+        try:
+            name = self._namer(x, y, title)
+        except Exception:
+            log.exception("the control of step %d cannot be named", number)
+            name = ""
+        if name:
+            with self._lock:
+                self._replace(number, control=name)
+        self._named()
+        if name:
+            self._notify()
+
+    def _named(self) -> None:
+        with self._idle:
+            self._naming -= 1
+            self._idle.notify_all()
 
     def _finished(self) -> None:
         with self._idle:

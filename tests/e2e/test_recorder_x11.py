@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from app.capture.atspi import AtspiNamer
 from app.capture.recorder import X11InputRecorder
 from app.capture.steps import StepCollector
 from app.config.paths import resolve_paths
@@ -25,6 +26,7 @@ from app.core.steps import Step, render_steps_text
 from app.store.blobs import BlobStore
 from tests.conftest import ROOT
 from tests.e2e.conftest import wait_for
+from tests.servers.portal import private_bus
 
 pytestmark = pytest.mark.xvfb
 
@@ -89,8 +91,8 @@ def openbox() -> Iterator[str]:
 class ButtonsWindow:
     """tests/e2e/buttons_window.py: its output lines arrive on a queue."""
 
-    def __init__(self, display: str) -> None:
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    def __init__(self, display: str, **extra_env: str) -> None:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", **extra_env}
         env.pop("WAYLAND_DISPLAY", None)
         self.display = display
         self.process = subprocess.Popen(
@@ -145,7 +147,8 @@ class ButtonsWindow:
     def click(self, name: str) -> tuple[int, int]:
         x, y = self.centre(name)
         run(self.display, "xdotool", "mousemove", "--sync", str(x), str(y), "click", "1")
-        assert self.next_line() == f"clicked {name}"  # the click reached the window
+        if name != "Edit":
+            assert self.next_line() == f"clicked {name}"  # the click reached the window
         return x, y
 
     def text(self) -> str:
@@ -172,11 +175,13 @@ class ButtonsWindow:
 class Recording:
     """A collector writing to the test home's blob store, fed by a started recorder."""
 
-    def __init__(self, display: str, **recorder_options: object) -> None:
+    def __init__(
+        self, display: str, namer: AtspiNamer | None = None, **recorder_options: object
+    ) -> None:
         self.blobs = BlobStore(resolve_paths().blob_dir)
         self._changed = threading.Condition()
         self.collector = StepCollector(
-            lambda png: self.blobs.put_bytes(png)[0], changed=self._on_changed
+            lambda png: self.blobs.put_bytes(png)[0], changed=self._on_changed, namer=namer
         )
         self.recorder = X11InputRecorder(
             self.collector.on_click,
@@ -305,3 +310,59 @@ def test_paused_input_is_not_recorded(on_openbox: str, tw_home: Path) -> None:
         window.close()
     assert [(s.kind, s.x, s.y) for s in steps] == [("click", *beta)]
     assert not recording.recorder.running
+
+
+def test_atspi_names_the_buttons_and_never_the_text_field(
+    on_openbox: str, tw_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    launcher = Path("/usr/libexec/at-spi-bus-launcher")
+    if shutil.which("dbus-daemon") is None or not launcher.exists():
+        pytest.skip("dbus-daemon and at-spi2-core are needed (apt-get install dbus at-spi2-core)")
+    runtime = tmp_path / "runtime"  # the accessibility bus's socket goes here, not in ~/.cache
+    runtime.mkdir(mode=0o700)
+    bus_env = {**os.environ, "DISPLAY": on_openbox, "XDG_RUNTIME_DIR": str(runtime)}
+    with private_bus((Path("/usr/share/dbus-1/services"),), env=bus_env) as bus:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+        window = ButtonsWindow(
+            on_openbox,
+            DBUS_SESSION_BUS_ADDRESS=bus.address,
+            XDG_RUNTIME_DIR=str(runtime),
+            QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",  # Qt registers only while accessibility is on
+        )
+        probe = AtspiNamer(call_timeout=2, budget=5)
+        try:
+            wait_for(
+                lambda: probe.control_at(*window.centre("Alpha"), TITLE) == "Alpha",
+                TIMEOUT,
+                "the window on the accessibility bus",
+            )
+        finally:
+            probe.close()
+        recording = Recording(on_openbox, namer=AtspiNamer())
+        try:
+            window.click("Alpha")
+            run(on_openbox, "xdotool", "type", "--delay", "20", SECRET)
+            window.click("Edit")  # the field now holds the secret
+            window.click("Beta")
+            steps = recording.wait(
+                lambda s: len(s) == 4 and s[0].control == "Alpha" and s[3].control == "Beta",
+                "four steps with the buttons named",
+            )
+            assert window.text() == SECRET
+        finally:
+            recording.close()
+            window.close()
+    assert [(s.kind, s.control) for s in steps] == [
+        ("click", "Alpha"),
+        ("typing", ""),
+        ("click", ""),  # a text field gives no name: its name could be what was typed
+        ("click", "Beta"),
+    ]
+    assert steps[0].caption == f"Clicked (left) on 'Alpha' in '{TITLE}'"
+    outgoing = render_steps_text(recording.collector.steps())
+    assert "Beta" in outgoing
+    assert SECRET not in outgoing
+    assert SECRET not in repr(recording.collector.steps())
+    for path in tw_home.rglob("*"):
+        if path.is_file():
+            assert SECRET.encode() not in path.read_bytes(), path

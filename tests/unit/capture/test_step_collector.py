@@ -251,3 +251,30 @@ def test_keys_from_many_threads_are_all_counted(blobs: Blobs, grabs: Grabs) -> N
         thread.join()
     steps.close()
     assert [(s.kind, s.chars) for s in steps.steps()] == [("typing", 800)]
+
+
+def test_a_namer_names_the_control_off_the_callers_thread(blobs: Blobs, grabs: Grabs) -> None:
+    threads: list[str] = []
+
+    def namer(x: int, y: int, title: str) -> str:
+        threads.append(threading.current_thread().name)
+        if title == "Mail":
+            raise RuntimeError("the accessibility bus went away")
+        return "Save" if (x, y) == (150, 150) else ""
+
+    steps = collector(blobs, grabs, namer=namer)
+    steps.on_click(150, 150, "left", NOTES)
+    steps.on_click(160, 150, "left", NOTES)
+    steps.on_click(60, 60, "left", MAIL)
+    steps.on_click(60, 60, "left", None)  # no window, no title: nothing to ask
+    assert steps.wait_idle(10)
+    steps.close()
+    got = [(s.control, s.caption) for s in steps.steps()]
+    assert got == [
+        ("Save", "Clicked (left) on 'Save' in 'Notes'"),
+        ("", "Clicked (left) in 'Notes'"),
+        ("", "Clicked (left) in 'Mail'"),
+        ("", "Clicked (left) in an untitled window"),
+    ]
+    assert len(threads) == 3
+    assert all(name.startswith("steps-namer") for name in threads)
