@@ -11,11 +11,11 @@ Why XInput2 raw events (and not the alternatives):
   it is more code and one more thread.
 * XInput2 raw events (``XI_RawButtonPress``, ``XI_RawKeyPress`` selected on the root window
   for all master devices) are a copy the server sends to every client that asks, since XI 2.1
-  even while another client holds a grab, and they change nothing for the application
-  (xinput's ``test-xi2 --root`` and xdotool-driven tests rely on the same). One ordinary
-  connection, one ``select`` loop, the same shape as :mod:`app.capture.hotkeys.x11`. Every
-  X.Org server since 1.10 and Xwayland offer XI 2.2. (Xwayland only reports input that goes
-  to X clients: under Wayland the recorder sees the X11 applications only.)
+  even while another client holds a grab, and they change nothing for the application (the
+  e2e test checks that the window still gets every click and key). One ordinary connection,
+  one ``select`` loop, the same shape as :mod:`app.capture.hotkeys.x11`. Every X.Org server
+  since 1.12 (2012) and Xwayland offer XI 2.2. (Xwayland only reports input that goes to X
+  clients: under Wayland the recorder sees the X11 applications only.)
 
 Raw events carry no position and no window, so a button press is followed by
 ``XQueryPointer`` (the pointer has not moved in the microseconds between) and the top-level
@@ -23,8 +23,9 @@ window under it; a key press goes to the active window.
 
 Keystroke contents: a raw key event's ``detail`` is the keycode. It is read into one local
 int, compared with the modifier keycodes (Shift, Ctrl, Alt... alone are not characters) and
-dropped at once; it never reaches a callback, an attribute, a log line or a queue. Callers get
-"a key was pressed in window W" and nothing else, so nothing downstream can record text.
+dropped at once; it never reaches a callback, an attribute, a log line or a queue (Xlib's own
+event buffer is freed by ``XFreeEventData`` right after). Callers get "a key was pressed in
+window W" and nothing else, so nothing downstream can record text. No keysym is ever looked up.
 
 Windows of our own process (``_NET_WM_PID`` is ours) and windows the caller excludes by id
 are not reported: clicking the recorder's own Stop button is not a step.
@@ -164,6 +165,7 @@ class X11InputRecorder:
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._wake_read = self._wake_write = -1
+        self._fd_lock = threading.Lock()  # the wake-up pipe is closed by the listener, at its end
         self._x: Any = None
         self._display = 0
         self._socket: socket.socket | None = None
@@ -206,20 +208,25 @@ class X11InputRecorder:
             return
         self._stopping.set()
         self._wake()
-        if thread is not threading.current_thread():
+        if thread is not threading.current_thread():  # from a callback: ends when it returns
             thread.join(START_TIMEOUT)
         self._thread = None
-        for fd in (self._wake_read, self._wake_write):
-            if fd >= 0:
-                os.close(fd)
-        self._wake_read = self._wake_write = -1
 
     def _wake(self) -> None:
-        if self._wake_write >= 0:
+        with self._fd_lock:
+            if self._wake_write < 0:
+                return  # the listener has ended; nobody is left to wake
             try:
                 os.write(self._wake_write, b"\0")
             except OSError:
                 pass  # the pipe is full: a wake-up is pending anyway
+
+    def _close_wake_pipe(self) -> None:
+        with self._fd_lock:
+            for fd in (self._wake_read, self._wake_write):
+                if fd >= 0:
+                    os.close(fd)
+            self._wake_read = self._wake_write = -1
 
     def pause(self) -> None:
         """Drop input until :meth:`resume` (the events still arrive; they are not looked at).
@@ -267,6 +274,7 @@ class X11InputRecorder:
         try:
             self._open()
         except BaseException as error:
+            self._close_wake_pipe()
             ready.set_exception(error)
             return
         ready.set_result(None)
@@ -291,6 +299,7 @@ class X11InputRecorder:
             self._display = 0
             if self._socket is not None:
                 self._socket.close()
+            self._close_wake_pipe()
 
     def _open(self) -> None:
         try:
@@ -402,7 +411,7 @@ class X11InputRecorder:
     def _dispatch(self) -> None:
         event = _xlib.XEvent()
         cookie = ctypes.cast(ctypes.byref(event), ctypes.POINTER(_XGenericEventCookie)).contents
-        while self._x.XPending(self._display):
+        while not self._stopping.is_set() and self._x.XPending(self._display):
             self._x.XNextEvent(self._display, ctypes.byref(event))
             if event.type == _xlib.MAPPING_NOTIFY:
                 self._x.XRefreshKeyboardMapping(ctypes.byref(event))
