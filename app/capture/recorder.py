@@ -40,7 +40,7 @@ import queue
 import select
 import socket
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from typing import Any
 
@@ -68,6 +68,32 @@ class RecorderUnavailable(UserFacingError):
     no_libx11, lost)."""
 
     kind = "recorder_unavailable"
+
+
+def create_recorder(
+    on_click: ClickCallback,
+    on_key: KeyCallback,
+    *,
+    exclude: Iterable[int] = (),
+    environ: Mapping[str, str] | None = None,
+    platform: str | None = None,
+) -> X11InputRecorder:
+    """The input listener for this session (not started). Only X11 has one so far; elsewhere
+    :class:`RecorderUnavailable` says why (``reason``: the session kind). The seams for the
+    others: Windows, Raw Input (``RegisterRawInputDevices`` with ``RIDEV_INPUTSINK``) or
+    ``WH_MOUSE_LL``/``WH_KEYBOARD_LL`` hooks that always call ``CallNextHookEx``, the window
+    from ``WindowFromPoint`` + ``GetAncestor(GA_ROOT)``; macOS, a listen-only
+    ``CGEventTapCreate`` (Input Monitoring permission) and the window from
+    :func:`app.capture.windows.list_windows`. Wayland lets no client observe global input."""
+    from app.capture.hotkeys import session_kind
+
+    env = os.environ if environ is None else environ
+    kind = session_kind(env, platform)
+    if kind != "x11":
+        raise RecorderUnavailable(
+            f"steps cannot be recorded in a {kind} session yet", backend=kind, reason=kind
+        )
+    return X11InputRecorder(on_click, on_key, display=env.get("DISPLAY"), exclude=exclude)
 
 
 class _XIEventMask(ctypes.Structure):

@@ -366,3 +366,25 @@ def test_atspi_names_the_buttons_and_never_the_text_field(
     for path in tw_home.rglob("*"):
         if path.is_file():
             assert SECRET.encode() not in path.read_bytes(), path
+
+
+def test_stop_from_a_callback_ends_the_listener(on_openbox: str) -> None:
+    clicks: list[tuple[int, int]] = []
+    stopped = threading.Event()
+
+    def on_click(x: int, y: int, button: str, window: object) -> None:
+        clicks.append((x, y))
+        recorder.stop()  # on the listener thread: it ends once this returns
+        stopped.set()
+
+    recorder = X11InputRecorder(on_click, lambda _: None, display=on_openbox)
+    recorder.start()
+    try:
+        for x in (1100, 1150):
+            run(on_openbox, "xdotool", "mousemove", "--sync", str(x), "700", "click", "1")
+        assert stopped.wait(TIMEOUT)
+        wait_for(lambda: not recorder.running, TIMEOUT, "the listener to end")
+    finally:
+        recorder.stop()
+    assert clicks[:1] == [(1100, 700)]
+    assert len(clicks) == 1  # nothing reported after stop()
