@@ -200,6 +200,27 @@ _PROTOTYPES: dict[str, tuple[Any, list[Any]]] = {
         ],
     ),
     "XGetInputFocus": (ctypes.c_int, [_P, ctypes.POINTER(Window), ctypes.POINTER(ctypes.c_int)]),
+    # the steps recorder (app.capture.recorder)
+    "XQueryPointer": (
+        ctypes.c_int,
+        [
+            _P,
+            Window,
+            ctypes.POINTER(Window),
+            ctypes.POINTER(Window),
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.POINTER(ctypes.c_uint),
+        ],
+    ),
+    "XQueryExtension": (
+        ctypes.c_int,
+        [_P, ctypes.c_char_p] + [ctypes.POINTER(ctypes.c_int)] * 3,
+    ),
+    "XGetEventData": (ctypes.c_int, [_P, _P]),
+    "XFreeEventData": (None, [_P, _P]),
 }
 
 

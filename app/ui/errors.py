@@ -364,6 +364,17 @@ def describe(
                 "Ticketwise in your desktop's privacy settings.",
             ),
         )
+    if kind == "recorder_unavailable":
+        return (
+            QCoreApplication.translate(
+                "Errors", "This desktop session does not let Ticketwise record steps."
+            ),
+            QCoreApplication.translate(
+                "Errors",
+                "Steps can be recorded in an X11 session (on Wayland, only in X11 applications). "
+                "You can still describe the steps yourself and attach screenshots.",
+            ),
+        )
     if kind == "bug":
         return (
             QCoreApplication.translate("Errors", "Ticketwise hit an internal error while sending."),

@@ -1,0 +1,161 @@
+"""Recorded steps: what the steps recorder turns clicks and typing into.
+
+A step says *where* the user acted (window, application, position, control) and *how much* they
+typed, never *what*: there is deliberately no field that could hold keystroke contents. A typing
+step carries a character count only; its caption is generated from that count, and the user may
+rewrite the caption (it is the one free-text field, and it is theirs).
+
+Standard library only: the UI shows these, the store keeps them, the composer renders them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime
+from typing import Any
+
+KINDS: tuple[str, ...] = ("click", "typing", "note", "screenshot")
+BUTTONS: tuple[str, ...] = ("left", "right", "middle", "")
+
+
+def _quoted(title: str) -> str:
+    return f"'{title}'" if title else "an untitled window"
+
+
+def default_caption(
+    kind: str, *, window_title: str = "", button: str = "", chars: int = 0, control: str = ""
+) -> str:
+    """The English caption the recorder gives a step (the UI may translate its own)."""
+    where = _quoted(window_title)
+    if kind == "click":
+        how = f" ({button})" if button else ""
+        target = f" on '{control}'" if control else ""
+        return f"Clicked{how}{target} in {where}"
+    if kind == "typing":
+        noun = "character" if chars == 1 else "characters"
+        return f"Typed {chars} {noun} in {where}"
+    if kind == "screenshot":
+        return f"Screenshot of {where}" if window_title else "Screenshot"
+    return ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One numbered step. ``x``/``y`` are virtual-desktop pixels (``None`` when there is no
+    position: typing, notes); ``chars`` counts key presses of a typing step; ``image_sha256``
+    names the marked screenshot in the blob store ("" when there is none, or not yet)."""
+
+    number: int
+    time: datetime
+    kind: str
+    window_title: str = ""
+    app: str = ""
+    x: int | None = None
+    y: int | None = None
+    button: str = ""
+    chars: int = 0
+    control: str = ""
+    caption: str = ""
+    image_sha256: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown step kind {self.kind!r}")
+        if self.button not in BUTTONS:
+            raise ValueError(f"unknown mouse button {self.button!r}")
+        if self.time.tzinfo is None:
+            raise ValueError("a step's time must be timezone-aware")
+        if self.chars < 0 or (self.chars and self.kind != "typing"):
+            raise ValueError("only a typing step counts characters")
+
+    @property
+    def default_caption(self) -> str:
+        """The caption this step would be generated with."""
+        return default_caption(
+            self.kind,
+            window_title=self.window_title,
+            button=self.button,
+            chars=self.chars,
+            control=self.control,
+        )
+
+    @property
+    def caption_edited(self) -> bool:
+        """True when the user rewrote the generated caption."""
+        return self.caption != self.default_caption
+
+    def with_changes(self, **changes: Any) -> Step:
+        """A copy with ``changes``; a caption the user never edited follows the new facts."""
+        regenerate = "caption" not in changes and not self.caption_edited
+        step = replace(self, **changes)
+        if regenerate:
+            step = replace(step, caption=step.default_caption)
+        return step
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the time as ISO 8601 UTC."""
+        out: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["time"] = self.time.astimezone(UTC).isoformat()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Step:
+        """The inverse of :meth:`to_dict`. Unknown keys are dropped (a newer version's, or a
+        tampered file's: nothing outside the declared fields gets in)."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        time = datetime.fromisoformat(str(values.pop("time")))
+        if time.tzinfo is None:
+            time = time.replace(tzinfo=UTC)
+        for name in ("x", "y"):
+            if values.get(name) is not None:
+                values[name] = int(values[name])
+        return cls(time=time, **values)
+
+
+def new_step(
+    number: int,
+    time: datetime,
+    kind: str,
+    *,
+    window_title: str = "",
+    app: str = "",
+    x: int | None = None,
+    y: int | None = None,
+    button: str = "",
+    chars: int = 0,
+    control: str = "",
+    caption: str | None = None,
+) -> Step:
+    """A step with its generated caption (unless ``caption`` is given)."""
+    if caption is None:
+        caption = default_caption(
+            kind, window_title=window_title, button=button, chars=chars, control=control
+        )
+    return Step(
+        number=number,
+        time=time,
+        kind=kind,
+        window_title=window_title,
+        app=app,
+        x=x,
+        y=y,
+        button=button,
+        chars=chars,
+        control=control,
+        caption=caption,
+    )
+
+
+def render_steps_text(steps: list[Step] | tuple[Step, ...], *, with_time: bool = True) -> str:
+    """The steps as numbered lines for the description's Steps section, e.g.
+    ``1. Clicked (left) in 'Invoice – Excel' (14:02:11 UTC)``. Numbers follow the list's order
+    (steps deleted by the user leave no gap); empty captions fall back to the generated one."""
+    lines: list[str] = []
+    for step in steps:
+        caption = " ".join((step.caption or step.default_caption).split())
+        if not caption:
+            continue  # an empty note: nothing to say, and no number used up
+        when = f" ({step.time.astimezone(UTC):%H:%M:%S} UTC)" if with_time else ""
+        lines.append(f"{len(lines) + 1}. {caption}{when}")
+    return "\n".join(lines)

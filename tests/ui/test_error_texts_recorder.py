@@ -1,0 +1,46 @@
+"""The text the user reads when steps cannot be recorded, from a real refusal."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.capture.recorder import RecorderUnavailable, X11InputRecorder, create_recorder
+from app.ui.errors import describe_exception
+
+
+def test_no_display_is_a_recorder_error_with_a_way_on() -> None:
+    recorder = X11InputRecorder(lambda *_: None, lambda _: None, display=":4093")  # no server
+    with pytest.raises(RecorderUnavailable) as error:
+        recorder.start()
+    assert error.value.params["reason"] == "no_display"
+    assert not recorder.running
+    what, todo = describe_exception(error.value)
+    assert "does not let Ticketwise record steps" in what
+    assert "describe the steps yourself" in todo
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "reason"),
+    [
+        ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", "wayland"),
+        ({}, "win32", "windows"),
+        ({}, "darwin", "macos"),
+        ({}, "linux", "none"),
+    ],
+)
+def test_sessions_without_a_recorder_say_so(
+    environ: dict[str, str], platform: str, reason: str
+) -> None:
+    with pytest.raises(RecorderUnavailable) as error:
+        create_recorder(lambda *_: None, lambda _: None, environ=environ, platform=platform)
+    assert error.value.params["reason"] == reason
+    what, _ = describe_exception(error.value)
+    assert "does not let Ticketwise record steps" in what
+
+
+def test_an_x11_session_gets_the_xinput2_recorder() -> None:
+    recorder = create_recorder(
+        lambda *_: None, lambda _: None, environ={"DISPLAY": ":4093"}, platform="linux"
+    )
+    assert isinstance(recorder, X11InputRecorder)
+    assert not recorder.running  # created, not started: nothing was opened yet
