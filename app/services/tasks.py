@@ -8,13 +8,14 @@ matters).
 
 from __future__ import annotations
 
+import gc
 import logging
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -155,3 +156,41 @@ class TaskRunner(QObject):
     @staticmethod
     def _log_unhandled(exc: BaseException) -> None:
         log.error("background task failed", exc_info=exc)
+
+
+class GuiThreadCollector(QObject):
+    """Python's cyclic garbage collection, done on the GUI thread only.
+
+    Left automatic, a collection runs in whichever thread happens to allocate when a threshold
+    is crossed: a worker, often. If the garbage then holds a Qt object (a closed dialog in a
+    reference cycle), its C++ destructor runs in that worker and Qt complains ("Timers cannot
+    be stopped from another thread") or worse. So automatic collection is turned off and this
+    timer does the same generational work on the GUI thread (the thresholds are Python's own;
+    a generation-0 pass takes well under a millisecond).
+    """
+
+    def __init__(self, interval_ms: int = 500, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._threshold = gc.get_threshold()
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start()
+
+    @Slot()
+    def collect(self) -> int:
+        """Collect the generations whose thresholds are crossed (0 when none is)."""
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self._threshold[generation]:
+                return gc.collect(generation)
+        return 0
+
+    def stop(self) -> None:
+        """Give collection back to Python (after a final pass on this thread)."""
+        self._timer.stop()
+        gc.collect()
+        if self._was_enabled:
+            gc.enable()

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from app.core.composer import BodyLabels, Check, CheckId, Level, blockers, check_draft
 from app.core.model import NOT_A_BROWSER_PROBLEM, AttachmentRef, Draft
+from app.core.sysinfo import SystemInfo
 from app.services.drafts import DraftHandle, DraftService
 from app.services.tasks import TaskRunner
 from app.ui import look
@@ -53,6 +54,7 @@ from app.ui.attachments import AttachmentList, encode_png, load_thumbnail, local
 from app.ui.checklist import ChecklistPanel
 from app.ui.errors import describe_exception
 from app.ui.notice import show_warning
+from app.ui.sysinfo_panel import SysinfoPanel
 
 if TYPE_CHECKING:
     from app.services.browsers import BrowserReport
@@ -134,6 +136,8 @@ class ComposerWidget(QWidget):
     """The user opened the browser list: a fresh detection is welcome."""
     capture_requested = Signal(str)
     """The user asked for a screenshot: "region", "all" or "window"."""
+    sysinfo_wanted = Signal(str)
+    """The system information should be collected for this profile (its help desk)."""
 
     def __init__(
         self,
@@ -153,6 +157,10 @@ class ComposerWidget(QWidget):
         self._busy_imports = 0
         self._capture: CaptureFlow | None = None
         self._annotation_queue: list[_PendingImage] = []
+        # False until the user (or a saved draft) decided about the system information; until
+        # then the profile's default applies, also when the profile changes.
+        self._sysinfo_decided = False
+        self._sysinfo_default = True
         self.setAcceptDrops(True)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -254,6 +262,12 @@ class ComposerWidget(QWidget):
         self.browser.popup_opened.connect(self.browsers_wanted)
         form.addWidget(self._caption(self.tr("&Browser"), self.browser))
         form.addWidget(self.browser)
+
+        self.sysinfo_panel = SysinfoPanel()
+        self.sysinfo_panel.edited.connect(self._on_sysinfo_panel_edited)
+        self.sysinfo_panel.refresh_requested.connect(self._on_sysinfo_panel_refresh_requested)
+        form.addSpacing(4)
+        form.addWidget(self.sysinfo_panel)
 
         attach_row = QHBoxLayout()
         attach_caption = QLabel(self.tr("Attachments"))
@@ -381,6 +395,7 @@ class ComposerWidget(QWidget):
             actual=self.tr("What happened instead"),
             browser=self.tr("Browser"),
             not_a_browser_problem=self.tr("not a browser problem"),
+            system_info=self.tr("System information"),
         )
 
     def set_profiles(self, names: list[str], default: str) -> None:
@@ -411,6 +426,12 @@ class ComposerWidget(QWidget):
             index = self.profile_box.findData(draft.profile) if draft.profile else -1
             if index >= 0:
                 self.profile_box.setCurrentIndex(index)
+            # A saved draft keeps its decision; a new one (or a follow-up) gets the default.
+            self._sysinfo_decided = draft.id is not None
+            if self._sysinfo_decided:
+                self.sysinfo_panel.set_approved(draft.sysinfo)
+            else:
+                self._apply_sysinfo_default()
             self.attachments.set_attachments(draft.attachments)
             self._load_thumbnails(draft.attachments)
         finally:
@@ -486,6 +507,41 @@ class ComposerWidget(QWidget):
         self.browser.blockSignals(False)
         self._set_browser(value)
 
+    def set_sysinfo(self, info: SystemInfo, *, include_by_default: bool) -> None:
+        """Show freshly collected system facts; ``include_by_default`` is the profile's choice,
+        used while the user has not decided for this draft."""
+        self._sysinfo_default = include_by_default
+        approved = self._draft.sysinfo if self._sysinfo_decided else None
+        self.sysinfo_panel.set_info(info, approved)
+        if not self._sysinfo_decided:
+            self._apply_sysinfo_default()
+        self._sync_sysinfo()
+
+    def set_sysinfo_failed(self) -> None:
+        """The facts could not be collected: the panel stops saying it is collecting."""
+        self.sysinfo_panel.set_collecting(False)
+
+    def _apply_sysinfo_default(self) -> None:
+        # A follow-up goes to a ticket that already has the facts: not repeated by default.
+        include = self._sysinfo_default and not self._draft.is_follow_up
+        self.sysinfo_panel.set_included(include and self.sysinfo_panel.has_info)
+
+    def _sync_sysinfo(self) -> None:
+        """Take the panel's text into the draft (without making an empty draft a saved one)."""
+        text = self.sysinfo_panel.text()
+        if text != self._draft.sysinfo and not self._loading:
+            self._draft = self._draft.with_changes(sysinfo=text)
+            self._changed()
+
+    @Slot()
+    def _on_sysinfo_panel_edited(self) -> None:
+        self._sysinfo_decided = True
+        self._sync_sysinfo()
+
+    @Slot()
+    def _on_sysinfo_panel_refresh_requested(self) -> None:
+        self.sysinfo_wanted.emit(str(self.profile_box.currentData() or ""))
+
     def _set_browser(self, value: str) -> None:
         self.browser.blockSignals(True)
         if value == NOT_A_BROWSER_PROBLEM:
@@ -515,6 +571,7 @@ class ComposerWidget(QWidget):
             expected=self.expected.toPlainText(),
             actual=self.actual.toPlainText(),
             browser=self._browser_value(),
+            sysinfo=self.sysinfo_panel.text(),
         )
 
     @Slot()
@@ -871,6 +928,9 @@ class ComposerWidget(QWidget):
             self.setup_requested.emit()
             return
         self._on_field_edited()
+        # Another help desk: its reachability, and its default while nothing is decided.
+        self.sysinfo_panel.set_collecting(True)
+        self.sysinfo_wanted.emit(str(self.profile_box.currentData() or ""))
 
     @Slot()
     def _on_send_clicked(self) -> None:

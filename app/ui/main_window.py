@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
-from app.core.errors import Cancelled, ConfigError
+from app.core.errors import Cancelled, ConfigError, UserFacingError
 from app.core.model import AttachmentRef, Draft, OutboxItem, OutboxState
+from app.core.sysinfo import SystemInfo
 from app.services.context import AppContext
 from app.services.drafts import DraftService
 from app.services.messages import Message, Severity
@@ -118,6 +126,7 @@ class MainWindow(QMainWindow):
         self.hotkey_problem = ""
         self._pending_capture = ""
         self._browsers_busy = False
+        self._sysinfo_generation = 0
         self._browsers_loaded_at = 0.0
         self.show_after_capture = False
         """Open the window when the next capture ends (a start by ``main.py capture``)."""
@@ -197,6 +206,7 @@ class MainWindow(QMainWindow):
         self.composer.subject_changed.connect(self._on_composer_subject_changed)
         self.composer.capture_requested.connect(self._on_composer_capture_requested)
         self.composer.browsers_wanted.connect(self._on_composer_browsers_wanted)
+        self.composer.sysinfo_wanted.connect(self._on_composer_sysinfo_wanted)
         self.drafts_view.open_requested.connect(self._on_drafts_open_requested)
         self.drafts_view.delete_requested.connect(self._on_drafts_delete_requested)
         self.outbox_view.send_now_requested.connect(self._on_send_now_requested)
@@ -369,8 +379,9 @@ class MainWindow(QMainWindow):
         self.nav.item(PAGE_OUTBOX).setText(outbox_text)
 
     def refresh_profiles(self) -> None:
-        """Refill the composer's help-desk box."""
+        """Refill the composer's help-desk box; the system information follows its choice."""
         self.composer.set_profiles(self._profiles.names(), self._profiles.default_name())
+        self._load_sysinfo(str(self.composer.profile_box.currentData() or ""))
 
     # -- drafts ---------------------------------------------------------------------------------
 
@@ -595,6 +606,7 @@ class MainWindow(QMainWindow):
             if settings[key] != value:
                 settings.set(key, value)
         self.settings_changed()
+        self.refresh_profiles()  # a profile may have been added, renamed or changed
 
     def settings_changed(self) -> None:
         """Apply settings that take effect at once."""
@@ -604,9 +616,9 @@ class MainWindow(QMainWindow):
     def _on_composer_setup_requested(self) -> None:
         if self._profiles.names():
             self.open_settings()
-        elif self._run_setup():
-            self.refresh_profiles()
-        self.refresh_profiles()
+        else:
+            self._run_setup()
+            self.refresh_profiles()  # also puts the box back when the set-up was cancelled
 
     @Slot()
     def _on_about_triggered(self) -> None:
@@ -649,6 +661,50 @@ class MainWindow(QMainWindow):
     def _on_composer_browsers_wanted(self) -> None:
         if time.monotonic() - self._browsers_loaded_at > BROWSER_REFRESH_S:
             self._load_browsers(fresh=True)
+
+    # -- system information -----------------------------------------------------------------
+
+    def _load_sysinfo(self, profile_name: str) -> None:
+        """Collect the system facts for ``profile_name``'s help desk in a worker (the connection
+        test takes up to a few seconds); the newest request wins."""
+        from app.services.sysinfo import collect_for
+
+        self._sysinfo_generation += 1
+        generation = self._sysinfo_generation
+        # QScreens are read here, on the GUI thread: device pixels and the scale of each.
+        screens = [
+            (
+                round(s.geometry().width() * s.devicePixelRatio()),
+                round(s.geometry().height() * s.devicePixelRatio()),
+                s.devicePixelRatio(),
+            )
+            for s in QGuiApplication.screens()
+        ]
+        ctx = self._ctx
+
+        def work() -> tuple[SystemInfo, bool]:
+            try:
+                include = ctx.resolve_profile(profile_name).include_sysinfo
+            except UserFacingError:  # no profile yet: the default of a new one
+                include = True
+            return collect_for(ctx, profile_name or None, screens), include
+
+        def done(result: object) -> None:
+            assert isinstance(result, tuple)
+            info, include = result
+            if generation == self._sysinfo_generation:
+                self.composer.set_sysinfo(info, include_by_default=bool(include))
+
+        def failed(exc: BaseException) -> None:
+            log.warning("system information not collected: %s", exc)
+            if generation == self._sysinfo_generation:
+                self.composer.set_sysinfo_failed()
+
+        self._runner.run(work, on_success=done, on_error=failed)
+
+    @Slot(str)
+    def _on_composer_sysinfo_wanted(self, profile_name: str) -> None:
+        self._load_sysinfo(profile_name)
 
     # -- screenshots ----------------------------------------------------------------------------
 

@@ -225,6 +225,21 @@ class ProfileForm(QWidget):
         incoming.setVisible(not compact)
         layout.addWidget(incoming)
 
+        tickets = QGroupBox(self.tr("New tickets"))
+        tickets_layout = QVBoxLayout(tickets)
+        self.include_sysinfo = QCheckBox(self.tr("Include the system &information by default"))
+        self.include_sysinfo.setChecked(True)
+        self.include_sysinfo.setToolTip(
+            self.tr(
+                "Operating system, screens, locale, app version and whether the help desk can "
+                "be reached. You see every line in the ticket and can remove any of them."
+            )
+        )
+        self.include_sysinfo.toggled.connect(self._on_any_edited)
+        tickets_layout.addWidget(self.include_sysinfo)
+        tickets.setVisible(not compact)
+        layout.addWidget(tickets)
+
         self._compact = compact
 
         self.problems = QLabel()
@@ -316,6 +331,9 @@ class ProfileForm(QWidget):
         self.imap_login.setText(p.imap_login)
         self.imap_password.clear()
         self.imap_folder.setText("" if p.imap_folder == "INBOX" else p.imap_folder)
+        self.include_sysinfo.blockSignals(True)
+        self.include_sysinfo.setChecked(p.include_sysinfo)
+        self.include_sysinfo.blockSignals(False)
         self._apply_kind()
         self.problems.clear()
 
@@ -344,6 +362,7 @@ class ProfileForm(QWidget):
                 ca_file=self.ca_file.text().strip(),
                 hook_style="rt",  # RT tags mail subjects "[rtname #N]": the hook is its rtname
                 ticket_hook=self.ticket_hook.text().strip(),
+                include_sysinfo=self.include_sysinfo.isChecked(),
             )
         if kind != "smtp":
             return Profile(
@@ -355,6 +374,7 @@ class ProfileForm(QWidget):
                 portal_url=self.portal_url.text().strip(),
                 login=self.login.text().strip(),
                 ca_file=self.ca_file.text().strip(),
+                include_sysinfo=self.include_sysinfo.isChecked(),
             )
         style = str(self.hook_style.currentData())
         return Profile(
@@ -376,6 +396,7 @@ class ProfileForm(QWidget):
             imap_security=str(self.imap_security.currentData()),
             imap_login=self.imap_login.text().strip(),
             imap_folder=self.imap_folder.text().strip() or "INBOX",
+            include_sysinfo=self.include_sysinfo.isChecked(),
         )
 
     def typed_password(self) -> str | None:

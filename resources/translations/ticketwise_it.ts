@@ -542,37 +542,37 @@
 <context>
     <name>ComposerWidget</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="179"/>
+        <location filename="../../app/ui/composer.py" line="187"/>
         <source>Help desk:</source>
         <translation>Help desk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="182"/>
+        <location filename="../../app/ui/composer.py" line="190"/>
         <source>not set up yet</source>
         <translation>non ancora configurato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="198"/>
+        <location filename="../../app/ui/composer.py" line="206"/>
         <source>Make it a &amp;new ticket</source>
         <translation>Rendilo un &amp;nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="212"/>
+        <location filename="../../app/ui/composer.py" line="220"/>
         <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
         <translation>Cosa non funziona, e dove? Ad es. “Esportazione PDF fatture: errore 500”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="216"/>
+        <location filename="../../app/ui/composer.py" line="224"/>
         <source>&amp;Subject</source>
         <translation>&amp;Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="220"/>
+        <location filename="../../app/ui/composer.py" line="228"/>
         <source>Describe the problem: what were you doing, what did you see, since when?</source>
         <translation>Descrivi il problema: cosa stavi facendo, cosa hai visto, da quando succede?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="223"/>
+        <location filename="../../app/ui/composer.py" line="231"/>
         <source>1. Opened …
 2. Clicked …
 3. The error appeared</source>
@@ -581,239 +581,244 @@
 3. È comparso l&apos;errore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="225"/>
+        <location filename="../../app/ui/composer.py" line="233"/>
         <source>What should have happened?</source>
         <translation>Cosa sarebbe dovuto succedere?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="226"/>
+        <location filename="../../app/ui/composer.py" line="234"/>
         <source>What happened instead? Quote any error message.</source>
         <translation>Cosa è successo invece? Riporta l&apos;eventuale messaggio di errore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="230"/>
+        <location filename="../../app/ui/composer.py" line="238"/>
         <source>&amp;What happened</source>
         <translation>&amp;Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="236"/>
+        <location filename="../../app/ui/composer.py" line="244"/>
         <source>What you &amp;expected</source>
         <translation>Cosa ti as&amp;pettavi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="237"/>
+        <location filename="../../app/ui/composer.py" line="245"/>
         <source>What happened &amp;instead</source>
         <translation>Cosa è successo in&amp;vece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="248"/>
+        <location filename="../../app/ui/composer.py" line="256"/>
         <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
         <translation>Quale browser stavi usando? Ad es. Firefox 128, Chrome 131</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="250"/>
-        <location filename="../../app/ui/composer.py" line="485"/>
+        <location filename="../../app/ui/composer.py" line="258"/>
+        <location filename="../../app/ui/composer.py" line="506"/>
         <source>Not a browser problem</source>
         <translation>Non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="255"/>
+        <location filename="../../app/ui/composer.py" line="263"/>
         <source>&amp;Browser</source>
         <translation>&amp;Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="259"/>
+        <location filename="../../app/ui/composer.py" line="273"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="232"/>
+        <location filename="../../app/ui/composer.py" line="240"/>
         <source>Steps that &amp;led to it</source>
         <translation>&amp;Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="263"/>
+        <location filename="../../app/ui/composer.py" line="277"/>
         <source>&amp;Add files…</source>
         <translation>A&amp;llega file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="265"/>
+        <location filename="../../app/ui/composer.py" line="279"/>
         <source>&amp;Paste image</source>
         <translation>&amp;Incolla immagine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="267"/>
+        <location filename="../../app/ui/composer.py" line="281"/>
         <source>&amp;Remove</source>
         <translation>&amp;Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="270"/>
+        <location filename="../../app/ui/composer.py" line="284"/>
         <source>S&amp;creenshot</source>
         <translation>Screens&amp;hot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="272"/>
+        <location filename="../../app/ui/composer.py" line="286"/>
         <source>Select part of the screen to attach (the global key works from anywhere)</source>
         <translation>Seleziona una parte dello schermo da allegare (il tasto globale funziona ovunque)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="278"/>
+        <location filename="../../app/ui/composer.py" line="292"/>
         <source>A region…</source>
         <translation>Un&apos;area…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="281"/>
+        <location filename="../../app/ui/composer.py" line="295"/>
         <source>A window…</source>
         <translation>Una finestra…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="284"/>
+        <location filename="../../app/ui/composer.py" line="298"/>
         <source>The whole desktop</source>
         <translation>Tutto il desktop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="288"/>
+        <location filename="../../app/ui/composer.py" line="302"/>
         <source>Ann&amp;otate…</source>
         <translation>&amp;Modifica…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="289"/>
+        <location filename="../../app/ui/composer.py" line="303"/>
         <source>Mark up or redact the selected screenshot</source>
         <translation>Annota o oscura lo screenshot selezionato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="303"/>
+        <location filename="../../app/ui/composer.py" line="317"/>
         <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
         <translation>Trascina qui i file, oppure incolla uno screenshot con Ctrl+Maiusc+V. Canc rimuove quelli selezionati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="331"/>
+        <location filename="../../app/ui/composer.py" line="345"/>
         <source>&amp;Delete draft</source>
         <translation>&amp;Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="333"/>
+        <location filename="../../app/ui/composer.py" line="347"/>
         <source>Send &amp;ticket</source>
         <translation>Invia &amp;ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="350"/>
+        <location filename="../../app/ui/composer.py" line="364"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="352"/>
+        <location filename="../../app/ui/composer.py" line="366"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="378"/>
+        <location filename="../../app/ui/composer.py" line="392"/>
         <source>What happened</source>
         <translation>Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="379"/>
+        <location filename="../../app/ui/composer.py" line="393"/>
         <source>Steps that led to it</source>
         <translation>Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="380"/>
+        <location filename="../../app/ui/composer.py" line="394"/>
         <source>What I expected</source>
         <translation>Cosa mi aspettavo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="381"/>
+        <location filename="../../app/ui/composer.py" line="395"/>
         <source>What happened instead</source>
         <translation>Cosa è successo invece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="382"/>
+        <location filename="../../app/ui/composer.py" line="396"/>
         <source>Browser</source>
         <translation>Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="383"/>
+        <location filename="../../app/ui/composer.py" line="397"/>
         <source>not a browser problem</source>
         <translation>non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="393"/>
+        <location filename="../../app/ui/composer.py" line="398"/>
+        <source>System information</source>
+        <translation>Informazioni di sistema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="408"/>
         <source>Set up a help desk…</source>
         <translation>Configura un help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="421"/>
-        <location filename="../../app/ui/composer.py" line="572"/>
+        <location filename="../../app/ui/composer.py" line="442"/>
+        <location filename="../../app/ui/composer.py" line="629"/>
         <source>Saved</source>
         <translation>Salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="447"/>
+        <location filename="../../app/ui/composer.py" line="468"/>
         <source>Follow-up to ticket %1 at %2: it is added to that ticket.</source>
         <translation>Seguito del ticket %1 presso %2: viene aggiunto a quel ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="560"/>
+        <location filename="../../app/ui/composer.py" line="617"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="579"/>
+        <location filename="../../app/ui/composer.py" line="636"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="583"/>
+        <location filename="../../app/ui/composer.py" line="640"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>Impossibile salvare la bozza: %1 Il testo resta nella finestra; Ticketwise continua a riprovare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="635"/>
+        <location filename="../../app/ui/composer.py" line="692"/>
         <source>Screenshot %1.png</source>
         <translation>Screenshot %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="649"/>
+        <location filename="../../app/ui/composer.py" line="706"/>
         <source>Adding %1…</source>
         <translation>Aggiunta di %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="675"/>
+        <location filename="../../app/ui/composer.py" line="732"/>
         <source>Attachment not added</source>
         <translation>Allegato non aggiunto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="783"/>
+        <location filename="../../app/ui/composer.py" line="840"/>
         <source>Attachment not opened</source>
         <translation>Allegato non aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="805"/>
+        <location filename="../../app/ui/composer.py" line="862"/>
         <source>Attach files</source>
         <translation>Allega file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="817"/>
+        <location filename="../../app/ui/composer.py" line="874"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>Gli appunti non contengono immagini. Copia prima uno screenshot (ad es. con Stamp).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="883"/>
+        <location filename="../../app/ui/composer.py" line="943"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>Prima di inviare servono un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="894"/>
+        <location filename="../../app/ui/composer.py" line="954"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="895"/>
+        <location filename="../../app/ui/composer.py" line="955"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Eliminare questa bozza? Il testo e gli allegati andranno persi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="908"/>
+        <location filename="../../app/ui/composer.py" line="968"/>
         <source>Draft deleted.</source>
         <translation>Bozza eliminata.</translation>
     </message>
@@ -821,17 +826,17 @@
 <context>
     <name>ConnectionTester</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="567"/>
+        <location filename="../../app/ui/profiles.py" line="588"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Verifica connessione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="594"/>
+        <location filename="../../app/ui/profiles.py" line="615"/>
         <source>Connecting to %1…</source>
         <translation>Connessione a %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="611"/>
+        <location filename="../../app/ui/profiles.py" line="632"/>
         <source>✔ Connected as %1</source>
         <translation>✔ Connesso come %1</translation>
     </message>
@@ -957,8 +962,8 @@
     <message>
         <location filename="../../app/ui/errors.py" line="79"/>
         <location filename="../../app/ui/errors.py" line="108"/>
-        <location filename="../../app/ui/errors.py" line="433"/>
-        <location filename="../../app/ui/errors.py" line="576"/>
+        <location filename="../../app/ui/errors.py" line="444"/>
+        <location filename="../../app/ui/errors.py" line="587"/>
         <source>The server said:</source>
         <translation>Risposta del server:</translation>
     </message>
@@ -1264,231 +1269,241 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="369"/>
+        <source>This desktop session does not let Ticketwise record steps.</source>
+        <translation>Questa sessione del desktop non permette a Ticketwise di registrare le operazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="372"/>
+        <source>Steps can be recorded in an X11 session (on Wayland, only in X11 applications). You can still describe the steps yourself and attach screenshots.</source>
+        <translation>Le operazioni si possono registrare in una sessione X11 (su Wayland, solo nelle applicazioni X11). Puoi comunque descrivere tu le operazioni e allegare degli screenshot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="380"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Durante l&apos;invio si è verificato un errore interno di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="370"/>
+        <location filename="../../app/ui/errors.py" line="381"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>Il ticket resta nella posta in uscita. Premi Riprova; se succede di nuovo, segnala il problema allegando il file di log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="380"/>
+        <location filename="../../app/ui/errors.py" line="391"/>
         <source>Something went wrong.</source>
         <translation>Qualcosa non ha funzionato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="381"/>
+        <location filename="../../app/ui/errors.py" line="392"/>
         <source>Please try again.</source>
         <translation>Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="387"/>
+        <location filename="../../app/ui/errors.py" line="398"/>
         <source>You can still capture from the tray menu, the composer or the command line.</source>
         <translation>Puoi comunque fare screenshot dal menu dell&apos;area di notifica, dalla finestra del ticket o dalla riga di comando.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="392"/>
+        <location filename="../../app/ui/errors.py" line="403"/>
         <source>The shortcut %1 is already used by another application or the desktop.</source>
         <translation>La scorciatoia %1 è già usata da un&apos;altra applicazione o dal desktop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="395"/>
+        <location filename="../../app/ui/errors.py" line="406"/>
         <source>Choose another shortcut in the settings, or free this one there.</source>
         <translation>Scegli un&apos;altra scorciatoia nelle impostazioni, oppure libera questa dove è usata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="403"/>
+        <location filename="../../app/ui/errors.py" line="414"/>
         <source>The keyboard layout has no key for the shortcut %1.</source>
         <translation>La disposizione della tastiera non ha un tasto per la scorciatoia %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="406"/>
+        <location filename="../../app/ui/errors.py" line="417"/>
         <source>Choose another shortcut in the settings.</source>
         <translation>Scegli un&apos;altra scorciatoia nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="410"/>
+        <location filename="../../app/ui/errors.py" line="421"/>
         <source>This desktop session does not let Ticketwise register a global shortcut.</source>
         <translation>Questa sessione del desktop non permette a Ticketwise di registrare una scorciatoia globale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="417"/>
+        <location filename="../../app/ui/errors.py" line="428"/>
         <source>%1 is not a shortcut Ticketwise can use.</source>
         <translation>%1 non è una scorciatoia che Ticketwise può usare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="420"/>
+        <location filename="../../app/ui/errors.py" line="431"/>
         <source>Combine Ctrl, Shift, Alt or Meta with a letter, a digit or a function key, e.g. Ctrl+Shift+F12 (F1-F24 and Print also work alone; F21-F24 not on a Mac).</source>
         <translation>Combina Ctrl, Shift, Alt o Meta con una lettera, una cifra o un tasto funzione, per esempio Ctrl+Shift+F12 (F1-F24 e Stamp funzionano anche da soli; F21-F24 non su Mac).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="439"/>
+        <location filename="../../app/ui/errors.py" line="450"/>
         <source>The mail server refused your login or password.</source>
         <translation>Il server di posta ha rifiutato il nome utente o la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="440"/>
+        <location filename="../../app/ui/errors.py" line="451"/>
         <source>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</source>
         <translation>Controlla nome utente e password della posta in arrivo nelle Impostazioni; se vuoti, valgono quelli usati per l&apos;invio.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="449"/>
+        <location filename="../../app/ui/errors.py" line="460"/>
         <source>The mail server allows login only over an encrypted connection.</source>
         <translation>Il server di posta consente l&apos;accesso solo su una connessione cifrata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="452"/>
+        <location filename="../../app/ui/errors.py" line="463"/>
         <source>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</source>
         <translation>Scegli SSL/TLS o STARTTLS per la posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="458"/>
+        <location filename="../../app/ui/errors.py" line="469"/>
         <source>Your mailbox has no folder “%1”.</source>
         <translation>La tua casella di posta non ha la cartella “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="461"/>
+        <location filename="../../app/ui/errors.py" line="472"/>
         <source>Check the folder in Settings (empty means INBOX).</source>
         <translation>Controlla la cartella nelle Impostazioni (vuota significa INBOX).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="467"/>
+        <location filename="../../app/ui/errors.py" line="478"/>
         <source>No login is set for the incoming mail server.</source>
         <translation>Non è impostato un nome utente per il server di posta in arrivo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="468"/>
+        <location filename="../../app/ui/errors.py" line="479"/>
         <source>Enter the login in Settings.</source>
         <translation>Inserisci il nome utente nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="473"/>
+        <location filename="../../app/ui/errors.py" line="484"/>
         <source>This help desk profile only sends mail, so its tickets and answers cannot be shown.</source>
         <translation>Questo profilo invia soltanto posta, quindi i suoi ticket e le risposte non si possono mostrare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="478"/>
+        <location filename="../../app/ui/errors.py" line="489"/>
         <source>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</source>
         <translation>Aggiungi al profilo il server di posta in arrivo (IMAP) nelle Impostazioni: le risposte dell&apos;help desk si leggono da lì.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="485"/>
+        <location filename="../../app/ui/errors.py" line="496"/>
         <source>By e-mail, only your own tickets can be shown.</source>
         <translation>Via e-mail si possono mostrare solo i tuoi ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="488"/>
+        <location filename="../../app/ui/errors.py" line="499"/>
         <source>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</source>
         <translation>I ticket dei colleghi sono nel portale web dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="493"/>
+        <location filename="../../app/ui/errors.py" line="504"/>
         <source>The ticket&apos;s number is not known yet, so no follow-up can be sent.</source>
         <translation>Il numero del ticket non è ancora noto, quindi non si può inviare un seguito.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="496"/>
+        <location filename="../../app/ui/errors.py" line="507"/>
         <source>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</source>
         <translation>Attendi la mail di conferma dell&apos;help desk e sincronizza, poi rispondi di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="505"/>
+        <location filename="../../app/ui/errors.py" line="516"/>
         <source>This help desk cannot do that.</source>
         <translation>Questo help desk non lo consente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="506"/>
+        <location filename="../../app/ui/errors.py" line="517"/>
         <source>Check the profile in Settings.</source>
         <translation>Controlla il profilo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="511"/>
+        <location filename="../../app/ui/errors.py" line="522"/>
         <source>The attachment is no longer in your mailbox.</source>
         <translation>L&apos;allegato non è più nella tua casella di posta.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="512"/>
+        <location filename="../../app/ui/errors.py" line="523"/>
         <source>Another mail program may have moved or deleted the mail.</source>
         <translation>Un altro programma di posta potrebbe aver spostato o cancellato il messaggio.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="518"/>
+        <location filename="../../app/ui/errors.py" line="529"/>
         <source>The help desk has no ticket with this number, or does not show it to you.</source>
         <translation>L&apos;help desk non ha un ticket con questo numero, oppure non te lo mostra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="522"/>
+        <location filename="../../app/ui/errors.py" line="533"/>
         <source>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</source>
         <translation>Controlla il numero; per il ticket di un collega può servire l&apos;accesso della tua azienda.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="528"/>
+        <location filename="../../app/ui/errors.py" line="539"/>
         <source>Your mailbox has no mail about this ticket.</source>
         <translation>Nella tua casella non c&apos;è posta su questo ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="529"/>
+        <location filename="../../app/ui/errors.py" line="540"/>
         <source>Sync again, or check the incoming mail folder in Settings.</source>
         <translation>Sincronizza di nuovo, oppure controlla la cartella della posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="542"/>
+        <location filename="../../app/ui/errors.py" line="553"/>
         <source>macOS does not let Ticketwise record the screen yet.</source>
         <translation>macOS non permette ancora a Ticketwise di registrare lo schermo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="545"/>
+        <location filename="../../app/ui/errors.py" line="556"/>
         <source>Open System Settings → Privacy &amp; Security → Screen Recording, turn Ticketwise on, then quit and reopen Ticketwise.</source>
         <translation>Apri Impostazioni di Sistema → Privacy e sicurezza → Registrazione schermo, attiva Ticketwise, poi chiudi e riapri Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="553"/>
+        <location filename="../../app/ui/errors.py" line="564"/>
         <source>The screen could not be captured: %1</source>
         <translation>Non è stato possibile acquisire lo schermo: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="556"/>
+        <location filename="../../app/ui/errors.py" line="567"/>
         <source>Try again. If it keeps failing, attach a screenshot taken with another tool (Paste image or drop the file).</source>
         <translation>Riprova. Se continua a non riuscire, allega uno screenshot fatto con un altro programma (Incolla immagine o trascina il file).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="564"/>
+        <location filename="../../app/ui/errors.py" line="575"/>
         <source>That part of the screen cannot be captured: %1</source>
         <translation>Quella parte dello schermo non si può acquisire: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="567"/>
+        <location filename="../../app/ui/errors.py" line="578"/>
         <source>Choose a region inside the desktop.</source>
         <translation>Scegli un&apos;area all&apos;interno del desktop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="582"/>
+        <location filename="../../app/ui/errors.py" line="593"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>Il servizio web dell&apos;help desk non è configurato correttamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="585"/>
+        <location filename="../../app/ui/errors.py" line="596"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Avvisa gli amministratori dell&apos;help desk: nelle Impostazioni non si può correggere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="591"/>
+        <location filename="../../app/ui/errors.py" line="602"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>L&apos;help desk non ha un servizio web “%1” per i ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="594"/>
+        <location filename="../../app/ui/errors.py" line="605"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Controlla il nome del servizio web nelle Impostazioni (di solito GenericTicketConnectorREST); gli amministratori dell&apos;help desk lo vedono in Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="610"/>
+        <location filename="../../app/ui/errors.py" line="621"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Si è verificato un errore interno di Ticketwise: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="613"/>
+        <location filename="../../app/ui/errors.py" line="624"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
     </message>
@@ -1496,230 +1511,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>Drafts</source>
         <translation>Bozze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>&amp;New ticket</source>
         <translation>&amp;Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Send &amp;outbox now</source>
         <translation>Invia ora la posta in &amp;uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;About Ticketwise</source>
         <translation>&amp;Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Ecco la tua ultima bozza, come l&apos;avevi lasciata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>New ticket – %1</source>
         <translation>Nuovo ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 creato: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>Sent to the help desk: %1</source>
         <translation>Inviato all&apos;help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="265"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Ticket sent</source>
         <translation>Ticket inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>A ticket needs checking</source>
         <translation>Un ticket è da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>Not sent: %1</source>
         <translation>Non inviato: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Ticket#%1 created</source>
         <translation>Ticket#%1 creato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>New answer on %1</source>
         <translation>Nuova risposta su %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Ticket %1 changed</source>
         <translation>Ticket %1 cambiato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="310"/>
         <source>%1 is now closed</source>
         <translation>%1 ora è chiuso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="312"/>
         <source>%1 is open again</source>
         <translation>%1 è di nuovo aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>Drafts (%1)</source>
         <translation>Bozze (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>Outbox (%1)</source>
         <translation>Posta in uscita (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>Delete this draft for good?</source>
         <translation>Eliminare definitivamente questa bozza?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="417"/>
+        <location filename="../../app/ui/main_window.py" line="428"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Non inviato: nessun help desk configurato. Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="454"/>
-        <location filename="../../app/ui/main_window.py" line="482"/>
+        <location filename="../../app/ui/main_window.py" line="465"/>
+        <location filename="../../app/ui/main_window.py" line="493"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470"/>
+        <location filename="../../app/ui/main_window.py" line="481"/>
         <source>Ticket not sent</source>
         <translation>Ticket non inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471"/>
+        <location filename="../../app/ui/main_window.py" line="482"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="536"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>Il ticket è di nuovo una bozza: modificalo e invialo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="554"/>
+        <location filename="../../app/ui/main_window.py" line="565"/>
         <source>Delete from outbox</source>
         <translation>Elimina dalla posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="555"/>
+        <location filename="../../app/ui/main_window.py" line="566"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>Questo ticket non è ancora arrivato all&apos;help desk. Eliminarlo comunque?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
+        <location filename="../../app/ui/main_window.py" line="584"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise non può usare i propri dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="615"/>
+        <location filename="../../app/ui/main_window.py" line="627"/>
         <source>About Ticketwise</source>
         <translation>Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="617"/>
+        <location filename="../../app/ui/main_window.py" line="629"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;Apri ticket di assistenza su cui l&apos;help desk può intervenire subito, e seguili fino alla soluzione.&lt;/p&gt;&lt;p&gt;Cartella dei dati: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="686"/>
+        <location filename="../../app/ui/main_window.py" line="742"/>
         <source>Screenshot key not available</source>
         <translation>Tasto per gli screenshot non disponibile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="702"/>
+        <location filename="../../app/ui/main_window.py" line="758"/>
         <source>%1 attached to the ticket. Double-click it to annotate or redact.</source>
         <translation>%1 allegato al ticket. Fai doppio clic per annotarlo o oscurarlo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="707"/>
+        <location filename="../../app/ui/main_window.py" line="763"/>
         <source>Screenshot attached</source>
         <translation>Screenshot allegato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="753"/>
+        <location filename="../../app/ui/main_window.py" line="809"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise è ancora in esecuzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="754"/>
+        <location filename="../../app/ui/main_window.py" line="810"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>
@@ -1967,7 +1982,7 @@
     </message>
     <message>
         <location filename="../../app/ui/profiles.py" line="125"/>
-        <location filename="../../app/ui/profiles.py" line="473"/>
+        <location filename="../../app/ui/profiles.py" line="494"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>Server di posta in uscita (SMTP)</translation>
     </message>
@@ -2004,7 +2019,7 @@
     </message>
     <message>
         <location filename="../../app/ui/profiles.py" line="146"/>
-        <location filename="../../app/ui/profiles.py" line="476"/>
+        <location filename="../../app/ui/profiles.py" line="497"/>
         <source>usually your e-mail address; empty: no login</source>
         <translation>di solito il tuo indirizzo e-mail; vuoto: nessun accesso</translation>
     </message>
@@ -2139,107 +2154,122 @@
         <translation>Cartella:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="326"/>
+        <location filename="../../app/ui/profiles.py" line="228"/>
+        <source>New tickets</source>
+        <translation>Nuovi ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="230"/>
+        <source>Include the system &amp;information by default</source>
+        <translation>Di &amp;base, includi le informazioni di sistema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="234"/>
+        <source>Operating system, screens, locale, app version and whether the help desk can be reached. You see every line in the ticket and can remove any of them.</source>
+        <translation>Sistema operativo, schermi, impostazioni locali, versione dell&apos;app e raggiungibilità dell&apos;assistenza. Vedi ogni riga nel ticket e puoi toglierne qualunque.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="344"/>
         <source>stored in the keyring – type to replace</source>
         <translation>salvata nel portachiavi – digita per sostituirla</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="396"/>
+        <location filename="../../app/ui/profiles.py" line="417"/>
         <source>Give the profile a name (letters, digits, spaces, . @ + -).</source>
         <translation>Dai un nome al profilo (lettere, cifre, spazi, . @ + -).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="397"/>
+        <location filename="../../app/ui/profiles.py" line="418"/>
         <source>The support address is not a valid e-mail address.</source>
         <translation>L&apos;indirizzo di assistenza non è un indirizzo e-mail valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="398"/>
+        <location filename="../../app/ui/profiles.py" line="419"/>
         <source>Your e-mail address is not valid.</source>
         <translation>Il tuo indirizzo e-mail non è valido.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="399"/>
+        <location filename="../../app/ui/profiles.py" line="420"/>
         <source>Enter the SMTP server&apos;s name.</source>
         <translation>Inserisci il nome del server SMTP.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="400"/>
+        <location filename="../../app/ui/profiles.py" line="421"/>
         <source>The port must be between 1 and 65535.</source>
         <translation>La porta deve essere compresa tra 1 e 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="401"/>
+        <location filename="../../app/ui/profiles.py" line="422"/>
         <source>The CA file does not exist.</source>
         <translation>Il file CA non esiste.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="402"/>
+        <location filename="../../app/ui/profiles.py" line="423"/>
         <source>This kind of help desk is not supported yet.</source>
         <translation>Questo tipo di help desk non è ancora supportato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="403"/>
+        <location filename="../../app/ui/profiles.py" line="424"/>
         <source>Enter the web service&apos;s address (starting with https://).</source>
         <translation>Inserisci l&apos;indirizzo del servizio web (che inizia con https://).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="404"/>
+        <location filename="../../app/ui/profiles.py" line="425"/>
         <source>Enter your login name.</source>
         <translation>Inserisci il tuo nome utente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="405"/>
+        <location filename="../../app/ui/profiles.py" line="426"/>
         <source>Enter the queue that new tickets go to.</source>
         <translation>Inserisci la coda in cui vanno i nuovi ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="406"/>
+        <location filename="../../app/ui/profiles.py" line="427"/>
         <source>Enter the IMAP server&apos;s name (or leave it empty).</source>
         <translation>Inserisci il nome del server IMAP (o lascialo vuoto).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="407"/>
+        <location filename="../../app/ui/profiles.py" line="428"/>
         <source>The IMAP port must be between 1 and 65535.</source>
         <translation>La porta IMAP deve essere tra 1 e 65535.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="408"/>
+        <location filename="../../app/ui/profiles.py" line="429"/>
         <source>Enter the login for the IMAP server.</source>
         <translation>Inserisci il nome utente per il server IMAP.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="409"/>
+        <location filename="../../app/ui/profiles.py" line="430"/>
         <source>Enter the help desk&apos;s rtname as its ticket hook.</source>
         <translation>Inserisci come prefisso ticket il rtname dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="413"/>
+        <location filename="../../app/ui/profiles.py" line="434"/>
         <source>Enter the password for the login.</source>
         <translation>Inserisci la password per l&apos;accesso.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="473"/>
+        <location filename="../../app/ui/profiles.py" line="494"/>
         <source>Your login</source>
         <translation>Il tuo accesso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="478"/>
+        <location filename="../../app/ui/profiles.py" line="499"/>
         <source>your login for the help desk&apos;s customer portal</source>
         <translation>il tuo nome utente del portale clienti dell&apos;help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="499"/>
+        <location filename="../../app/ui/profiles.py" line="520"/>
         <source>the rtname, e.g. rt.example.com</source>
         <translation>il rtname, p. es. rt.example.com</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="541"/>
+        <location filename="../../app/ui/profiles.py" line="562"/>
         <source>CA certificate file</source>
         <translation>File del certificato CA</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="543"/>
+        <location filename="../../app/ui/profiles.py" line="564"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificati (*.pem *.crt *.cer);;Tutti i file (*)</translation>
     </message>
@@ -2247,27 +2277,27 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="873"/>
+        <location filename="../../app/ui/profiles.py" line="894"/>
         <source>Set up your help desk</source>
         <translation>Configura il tuo help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="880"/>
+        <location filename="../../app/ui/profiles.py" line="901"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Dove devono arrivare i tuoi ticket?&lt;/b&gt;&lt;br&gt;Inserisci l&apos;indirizzo di assistenza dell&apos;help desk e l&apos;account di posta da cui Ticketwise invia. Basta farlo una volta; intanto il ticket resta salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="889"/>
+        <location filename="../../app/ui/profiles.py" line="910"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="895"/>
+        <location filename="../../app/ui/profiles.py" line="916"/>
         <source>Save and &amp;send</source>
         <translation>&amp;Salva e invia</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="924"/>
+        <location filename="../../app/ui/profiles.py" line="945"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -2275,124 +2305,158 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="632"/>
+        <location filename="../../app/ui/profiles.py" line="653"/>
         <source>Ticketwise – Settings</source>
         <translation>Ticketwise – Impostazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="639"/>
+        <location filename="../../app/ui/profiles.py" line="660"/>
         <source>Help desks</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="640"/>
+        <location filename="../../app/ui/profiles.py" line="661"/>
         <source>General</source>
         <translation>Generali</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="658"/>
+        <location filename="../../app/ui/profiles.py" line="679"/>
         <source>Re&amp;move</source>
         <translation>Ri&amp;muovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="656"/>
+        <location filename="../../app/ui/profiles.py" line="677"/>
         <source>A&amp;dd</source>
         <translation>&amp;Aggiungi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="668"/>
+        <location filename="../../app/ui/profiles.py" line="689"/>
         <source>Ma&amp;ke this the default for new tickets</source>
         <translation>Usa come pre&amp;definito per i nuovi ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="675"/>
+        <location filename="../../app/ui/profiles.py" line="696"/>
         <source>&amp;Save profile</source>
         <translation>&amp;Salva profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="687"/>
+        <location filename="../../app/ui/profiles.py" line="708"/>
         <source>System language</source>
         <translation>Lingua del sistema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="693"/>
+        <location filename="../../app/ui/profiles.py" line="714"/>
         <source>Show an icon in the system tray</source>
         <translation>Mostra un&apos;icona nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="695"/>
+        <location filename="../../app/ui/profiles.py" line="716"/>
         <source>Closing the window keeps Ticketwise in the tray</source>
         <translation>Chiudendo la finestra, Ticketwise resta nell&apos;area di notifica</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="697"/>
+        <location filename="../../app/ui/profiles.py" line="718"/>
         <source>&amp;Language:</source>
         <translation>&amp;Lingua:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="698"/>
+        <location filename="../../app/ui/profiles.py" line="719"/>
         <source>A new language applies the next time Ticketwise starts.</source>
         <translation>La nuova lingua sarà attiva al prossimo avvio di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="704"/>
+        <location filename="../../app/ui/profiles.py" line="725"/>
         <source>Screenshots</source>
         <translation>Screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="711"/>
+        <location filename="../../app/ui/profiles.py" line="732"/>
         <source>Global &amp;key:</source>
         <translation>Tasto &amp;globale:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="714"/>
+        <location filename="../../app/ui/profiles.py" line="735"/>
         <source>Starts a screenshot from any program while Ticketwise runs. Clear it to use none.</source>
         <translation>Fa uno screenshot da qualsiasi programma mentre Ticketwise è in esecuzione. Cancellalo per non usarne nessuno.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="725"/>
+        <location filename="../../app/ui/profiles.py" line="746"/>
         <source>Open the &amp;annotator before attaching a screenshot</source>
         <translation>Apri l&apos;&amp;annotatore prima di allegare uno screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="728"/>
+        <location filename="../../app/ui/profiles.py" line="749"/>
         <source>&amp;Hide this window while a screenshot is taken</source>
         <translation>&amp;Nascondi questa finestra mentre si fa uno screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="745"/>
+        <location filename="../../app/ui/profiles.py" line="766"/>
         <source>%1 (default)</source>
         <translation>%1 (predefinito)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="798"/>
+        <location filename="../../app/ui/profiles.py" line="819"/>
         <source>Remove profile</source>
         <translation>Rimuovi profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="799"/>
+        <location filename="../../app/ui/profiles.py" line="820"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Rimuovere il profilo “%1” e la relativa password salvata?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="809"/>
+        <location filename="../../app/ui/profiles.py" line="830"/>
         <source>Profile not removed</source>
         <translation>Profilo non rimosso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="824"/>
+        <location filename="../../app/ui/profiles.py" line="845"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="842"/>
+        <location filename="../../app/ui/profiles.py" line="863"/>
         <source>Saved.</source>
         <translation>Salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="849"/>
+        <location filename="../../app/ui/profiles.py" line="870"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
+    </message>
+</context>
+<context>
+    <name>SysinfoPanel</name>
+    <message>
+        <location filename="../../app/ui/sysinfo_panel.py" line="47"/>
+        <source>Send system &amp;information</source>
+        <translation>Invia le &amp;informazioni di sistema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sysinfo_panel.py" line="58"/>
+        <location filename="../../app/ui/sysinfo_panel.py" line="158"/>
+        <source>Exactly these lines are added to the ticket. Untick a line to leave it out.</source>
+        <translation>Al ticket vengono aggiunte esattamente queste righe. Togli la spunta a una riga per escluderla.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sysinfo_panel.py" line="63"/>
+        <source>Refres&amp;h</source>
+        <translation>A&amp;ggiorna</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sysinfo_panel.py" line="64"/>
+        <source>Collect the system information again</source>
+        <translation>Raccogli di nuovo le informazioni di sistema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sysinfo_panel.py" line="124"/>
+        <source>Not collected: %1. Hover for why.</source>
+        <translation>Non raccolte: %1. Passa sopra col mouse per sapere perché.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sysinfo_panel.py" line="154"/>
+        <source>Collecting the system information…</source>
+        <translation>Raccolta delle informazioni di sistema…</translation>
     </message>
 </context>
 <context>

@@ -11,11 +11,20 @@ from PySide6.QtGui import QIcon
 from app.config.paths import resolve_paths
 from app.config.profiles import Profile
 from app.services.context import AppContext
-from app.services.tasks import TaskRunner
+from app.services.tasks import GuiThreadCollector, TaskRunner
 from app.ui.main_window import MainWindow
 from tests.servers.smtp import TestSMTPServer
 
 MakeWindow = Callable[[], MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_gc(qapp) -> Iterator[None]:
+    """As in the app: cyclic garbage is collected on the GUI thread only, never in a worker
+    (where freeing a Qt object warns, or worse), and whatever a test left is freed here."""
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
 
 
 @pytest.fixture

@@ -50,3 +50,44 @@ def test_results_reach_live_widgets_on_the_gui_thread(qtbot) -> None:
     runner.run(lambda: "ready", on_success=done)
     qtbot.waitUntil(lambda: label.text() == "ready", timeout=3000)
     assert seen == [True]
+
+
+def test_qt_garbage_is_freed_on_the_gui_thread_not_in_a_worker(qtbot) -> None:
+    """A dialog left in a reference cycle must not be destroyed by a collection that a worker's
+    allocations trigger (its timers would be stopped from the wrong thread)."""
+    import gc
+
+    from PySide6.QtCore import QObject, QTimer
+
+    from app.services.tasks import GuiThreadCollector
+
+    collector = GuiThreadCollector(interval_ms=20)  # the fixture's one is already running
+    freed_in: list[int] = []
+
+    class Holder(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.timer = QTimer(self)
+            self.timer.start(60_000)
+            self.cycle = self  # only the cyclic collector can free it
+
+        def __del__(self) -> None:  # runs in the thread that collects it
+            freed_in.append(threading.get_ident())
+
+    holder = Holder()
+    del holder
+    assert not gc.isenabled()
+
+    def allocate() -> None:
+        for _ in range(50_000):
+            a: list[object] = []
+            a.append(a)  # cyclic garbage: what would trigger an automatic collection
+
+    worker = threading.Thread(target=allocate)
+    worker.start()
+    worker.join()
+    assert freed_in == []  # nothing was collected in the worker
+    qtbot.waitUntil(lambda: bool(freed_in), timeout=5000)
+    assert freed_in == [threading.get_ident()]  # freed here, on the GUI thread
+    collector.stop()
+    assert not gc.isenabled()  # the fixture's collector still owns collection
