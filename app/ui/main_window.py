@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -242,7 +243,15 @@ class MainWindow(QMainWindow):
         ):
             self.composer.load_draft(draft)
             self.show_status(self.tr("Your last draft is back, as you left it."))
-        self.composer.subject.setFocus()
+            self.composer.subject.setFocus()
+        elif not self._typing_in_composer():
+            # Only where the user is not typing yet: on a busy machine this arrives late, and
+            # taking the focus back to the subject would send the next keys there.
+            self.composer.subject.setFocus()
+
+    def _typing_in_composer(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.composer.isAncestorOf(focus)
 
     @Slot(str)
     def _on_composer_subject_changed(self, subject: str) -> None:

@@ -220,3 +220,22 @@ def test_first_send_without_profile_leads_through_setup(qtbot, make_window, smtp
     qtbot.waitUntil(lambda: len(smtp_server.messages) == 1, timeout=10_000)
     assert window._ctx.profiles.names() == ["Help desk"]
     assert window._ctx.settings.get_str("default_profile") == "Help desk"
+
+
+def test_a_late_draft_lookup_does_not_move_the_focus_from_where_the_user_types(
+    qtbot, make_window
+) -> None:
+    """On a busy machine the "last draft" lookup can answer after the user started typing: the
+    keys must keep going where the user put them (a kill -9 e2e run caught the text of the
+    description landing in the subject)."""
+    window = make_window()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    composer = window.composer
+    qtbot.keyClicks(composer.subject, "Scanner not found")
+    composer.what_happened.setFocus()
+    qtbot.waitUntil(composer.what_happened.hasFocus, timeout=2000)
+    window._on_latest_loaded(None)  # the answer arriving late: no draft to restore
+    assert composer.what_happened.hasFocus()
+    qtbot.keyClicks(composer.what_happened, "Since the update")
+    assert composer.subject.text() == "Scanner not found"
