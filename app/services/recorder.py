@@ -88,6 +88,8 @@ class RecorderService(QObject):
     """Something went wrong (a UserFacingError); ``stopped`` follows if the recording ended."""
     stopped = Signal(list)
     """The recording ended; the final list[Step], every screenshot stored."""
+    screenshot_done = Signal(bool)
+    """A manual screenshot finished (True: it is a step; False: ``failed`` said why)."""
 
     _poked = Signal()
     """Internal: the collector changed (emitted on any thread, handled queued)."""
@@ -288,7 +290,14 @@ class RecorderService(QObject):
             sha, _ = blobs.put_bytes(png)
             return collector.add_screenshot(sha, window)
 
-        self._runner.run(work, on_error=self.failed.emit)
+        def failed(exc: BaseException) -> None:
+            self.failed.emit(exc)
+            self.screenshot_done.emit(False)
+
+        def done(step: object) -> None:
+            self.screenshot_done.emit(step is not None)
+
+        self._runner.run(work, on_success=done, on_error=failed)
 
     def stop(self) -> None:
         """End the recording; ``stopped`` follows once every screenshot is stored."""
