@@ -299,8 +299,10 @@ class RecorderService(QObject):
 
         self._runner.run(work, on_success=done, on_error=failed)
 
-    def stop(self) -> None:
-        """End the recording; ``stopped`` follows once every screenshot is stored."""
+    def stop(self, *, stop_key: bool = False) -> None:
+        """End the recording; ``stopped`` follows once every screenshot is stored.
+        ``stop_key``: a global key asked for it, and the listener saw that key press in the
+        active window too: it is taken back, not left as "Typed 1 character"."""
         if not self._recording:
             return
         self._recording = False
@@ -308,10 +310,16 @@ class RecorderService(QObject):
         self._watch.stop()
         collector, recorder, writer = self._collector, self._recorder, self._writer
         assert collector is not None and recorder is not None and writer is not None
+        take_back_key = stop_key and not self._paused
 
         def work() -> list[Step]:
             try:
+                # Pausing is exact (a round trip, then every event so far is handled): the
+                # stop key's own press is in the steps by then, when it is going to be at all.
+                recorder.pause()
                 recorder.stop()
+                if take_back_key:
+                    collector.uncount_last_key()
                 if not collector.wait_idle(STOP_TIMEOUT):
                     log.warning("steps recording: screenshots still pending after stopping")
                 collector.close()

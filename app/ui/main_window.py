@@ -841,7 +841,11 @@ class MainWindow(QMainWindow):
         return self.recorder_hotkey_problem
 
     def _on_recorder_hotkeys_pressed(self) -> None:
-        self.toggle_recording()
+        if self.is_recording:
+            assert self.recorder is not None
+            self.recorder.stop(stop_key=True)
+        else:
+            self.start_recording()
 
     def _on_composer_record_requested(self) -> None:
         self.start_recording()
