@@ -56,6 +56,8 @@ class InputRecorder(Protocol):
 
     def exclude(self, window_ids: Iterable[int]) -> None: ...
 
+    def settle(self) -> None: ...
+
 
 RecorderFactory = Callable[[ClickCallback, KeyCallback, Iterable[int]], InputRecorder]
 
@@ -241,6 +243,21 @@ class RecorderService(QObject):
             serial=True,
             on_success=done,
             on_error=lambda exc: log.warning("pause/resume failed: %s", exc),
+        )
+
+    def settle(self, then: Callable[[], None]) -> None:
+        """Call ``then`` on the GUI thread once the listener has handled every input so far
+        (a click on the control is known to be ours only while the control is mapped: hide
+        it after this)."""
+        recorder = self._recorder
+        if not self._recording or recorder is None:
+            then()
+            return
+        self._runner.run(
+            recorder.settle,
+            serial=True,
+            on_success=lambda _result: then(),
+            on_error=lambda _exc: then(),
         )
 
     def add_note(self, text: str) -> Step | None:

@@ -231,7 +231,8 @@ class RecorderControl(QFrame):
         if self._note_dialog is not None:
             self._note_dialog.raise_()
             return
-        dialog = QInputDialog(None)
+        # Owned by the control (C++ side), so WA_DeleteOnClose frees it exactly once.
+        dialog = QInputDialog(self)
         dialog.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         dialog.setWindowTitle(self.tr("Add a note"))
         dialog.setLabelText(self.tr("What should the help desk know at this step?"))
@@ -254,16 +255,25 @@ class RecorderControl(QFrame):
     @Slot()
     def _on_screenshot_button_clicked(self) -> None:
         pointer = QCursor.pos()
-        self.hide()  # not in the picture
-        QTimer.singleShot(SCREENSHOT_DELAY_MS, lambda: self._take_screenshot(pointer))
+        self.screenshot_button.setEnabled(False)
+
+        def hide_then_grab() -> None:
+            self.hide()  # not in the picture
+            QTimer.singleShot(SCREENSHOT_DELAY_MS, lambda: self._take_screenshot(pointer))
+
+        # Hidden at once, the control would be gone before the listener looked at the click on
+        # it, and that click would count as a step in whatever lies below.
+        self._service.settle(hide_then_grab)
 
     def _take_screenshot(self, pointer: QPoint) -> None:
         if not self._service.recording:
+            self._refresh()
             return
         self._service.add_screenshot((pointer.x(), pointer.y()))
 
     @Slot(bool)
     def _on_service_screenshot_done(self, _added: bool) -> None:
+        self._refresh()
         if self._service.recording:
             self.show()
 

@@ -48,6 +48,9 @@ class FakeRecorder:
     def exclude(self, window_ids: Iterable[int]) -> None:
         self.excluded |= set(window_ids)
 
+    def settle(self) -> None:
+        self.calls.append("settle")
+
 
 @pytest.fixture
 def made(ctx) -> Iterator[tuple[RecorderService, list[FakeRecorder]]]:
