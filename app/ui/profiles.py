@@ -736,6 +736,10 @@ class SettingsDialog(QDialog):
         self.max_steps.setRange(1, 999)
         self.max_steps.setValue(int(self.general_values.get("recorder_max_steps", 100)))
         self.max_steps.setSuffix(self.tr(" steps"))
+        # A three-digit number: a field as wide as the window would look like a text box.
+        self.max_steps.setMaximumWidth(
+            self.max_steps.fontMetrics().horizontalAdvance(self.tr("999 steps")) + 48
+        )
         form.addRow(self.tr("&Most steps per recording:"), self.max_steps)
         self.recorder_hotkey = QKeySequenceEdit()
         self.recorder_hotkey.setMaximumSequenceLength(1)

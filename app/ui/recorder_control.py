@@ -45,7 +45,7 @@ class RecordingDot(QWidget):
         if self.paused:
             color = QColor("#8a8a8a")
         else:
-            color = QColor("#d93025") if self.bright else QColor("#f28b82")
+            color = QColor("#d93025") if self.bright else QColor("#e8675c")
         painter.setBrush(color)
         painter.drawEllipse(QRectF(1, 1, 12, 12))
 
@@ -81,7 +81,14 @@ class RecorderControl(QFrame):
         self.dot = RecordingDot()
         self.status = QLabel()
         look.bold(self.status)
-        self.status.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 17))
+        # Room for "Recording · 100 steps · 00:00" in the label's own font: no jitter per tick.
+        sample = self.tr("Recording \u00b7 %1 \u00b7 %2").replace("%1", self.tr("%1 steps"))
+        self.status.setMinimumWidth(
+            self.status.fontMetrics().horizontalAdvance(
+                sample.replace("%1", "100").replace("%2", "00:00")
+            )
+            + 8
+        )
         self.pause_button = QPushButton(self.tr("Pause"))
         self.note_button = QPushButton(self.tr("Add note\u2026"))
         self.screenshot_button = QPushButton(self.tr("Screenshot"))
@@ -128,7 +135,8 @@ class RecorderControl(QFrame):
     def elapsed_seconds(self) -> int:
         """Seconds recorded (paused time not counted)."""
         running = self._clock.elapsed() if self._clock.isValid() else 0
-        return (self._elapsed_before_pause + running) // 1000
+        # Rounded: the tick lands a hair before or after each full second.
+        return (self._elapsed_before_pause + running + 500) // 1000
 
     def status_text(self) -> str:
         """ "Recording · N steps · mm:ss", or "Paused · N steps"."""
