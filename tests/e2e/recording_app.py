@@ -11,7 +11,9 @@ Runs on $DISPLAY with $TICKETWISE_HOME. Prints one JSON object a line:
 
 Commands (one a line): ``start``, ``stop``, ``beat`` (start a 1 ms heartbeat timer on the
 GUI thread), ``beat?`` (the longest gap between beats since ``beat``, in ms), ``rss?`` (the
-resident memory in KiB), ``count?``, ``steps?``. Exits when stdin closes.
+resident memory in KiB), ``count?``, ``steps?``,
+``grab PATH`` (the screen as a PNG), ``settings`` (opens Settings on the General tab).
+Exits when stdin closes.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def rss_kib() -> int:
 def main() -> int:
     from PySide6.QtCore import QPoint, QSocketNotifier, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QTabWidget
 
     from app.config.paths import resolve_paths
     from app.services.context import AppContext
@@ -123,6 +125,22 @@ def main() -> int:
             say(event="rss", kib=rss_kib())
         elif command == "count?":
             say(event="count?", n=recorder.count)
+        elif command.startswith("grab "):
+            # The whole screen as the X server shows it (for looking at the control).
+            screen = app.primaryScreen()
+            screen.grabWindow(0).save(command[5:], "PNG")
+            geometry = control.frameGeometry()
+            say(
+                event="grabbed",
+                control=[geometry.x(), geometry.y(), geometry.width(), geometry.height()],
+            )
+        elif command == "settings":
+            dialog = window.make_settings_dialog()
+            tabs = dialog.findChild(QTabWidget)
+            if tabs is not None:
+                tabs.setCurrentIndex(1)
+            dialog.show()
+            QTimer.singleShot(300, lambda: say(event="settings", window=int(dialog.winId())))
         elif command == "steps?":
             say(event="steps?", steps=[s.to_dict() for s in recorder.steps()])
 
