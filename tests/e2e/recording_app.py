@@ -72,7 +72,12 @@ def main() -> int:
             ):
                 origin = button.mapTo(control, QPoint(0, 0))
                 buttons[name] = [origin.x(), origin.y(), button.width(), button.height()]
-            say(event="started", control=int(control.winId()), buttons=buttons)
+            say(
+                event="started",
+                control=int(control.winId()),
+                buttons=buttons,
+                minimized=window.isMinimized(),
+            )
 
         QTimer.singleShot(0, report_when_exposed)
 

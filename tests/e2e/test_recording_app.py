@@ -136,6 +136,7 @@ def test_a_recording_from_the_key_to_the_stop_button(on_openbox: str, tw_home: P
     try:
         run(on_openbox, "xdotool", "key", HOTKEY)  # the main window has the focus: start
         control = app.expect("started")
+        assert control["minimized"] is True  # out of the way while the problem is shown
         alpha = window.click("Alpha")
         app.expect("count", n=1)
         run(on_openbox, "xdotool", "type", "--delay", "20", SECRET)
