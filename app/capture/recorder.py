@@ -265,6 +265,13 @@ class X11InputRecorder:
         """Report input again, from this moment on (exact, as :meth:`pause`)."""
         self._set_paused(False)
 
+    def settle(self) -> None:
+        """Return once every input the server handled before this call has been reported
+        (or dropped): e.g. the click on a button of ours, before that button's window hides
+        and the click could no longer be told to be ours."""
+        paused = self._paused.is_set()
+        self._set_paused(paused)
+
     def _set_paused(self, paused: bool) -> None:
         def switch() -> None:
             self._x.XSync(self._display, 0)  # every event generated so far is in our queue

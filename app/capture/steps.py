@@ -286,6 +286,22 @@ class StepCollector:
             self._notify()
         return removed
 
+    def uncount_last_key(self) -> bool:
+        """Take back the last key press (the recorder's own stop key, seen by the listener
+        like any other): the open typing step counts one less, or goes when it was the only
+        one. False when the last step is not a typing step."""
+        with self._lock:
+            last = self._steps[-1] if self._steps else None
+            if last is None or last.kind != "typing":
+                return False
+            if last.chars > 1:
+                self._steps[-1] = last.with_changes(chars=last.chars - 1)
+            else:
+                self._steps.pop()
+                self._typing_window = None
+        self._notify()
+        return True
+
     def close(self) -> None:
         """Finish the pending encodings and release the worker and the X connection."""
         with self._lock:

@@ -50,6 +50,11 @@ class Paths:
         return self.data_dir / "blobs"
 
     @property
+    def recording_journal(self) -> Path:
+        """The steps of the recording in progress (or of one not yet put into a draft)."""
+        return self.data_dir / "recording.json"
+
+    @property
     def log_file(self) -> Path:
         """The rotating log."""
         return self.log_dir / "ticketwise.log"

@@ -114,6 +114,20 @@ SETTINGS: tuple[Setting, ...] = (
         "Hide Ticketwise's own window while a capture started from it is taken.",
     ),
     Setting(
+        "recorder_max_steps",
+        int,
+        100,
+        "Most steps one recording keeps (clicks, typing, notes, screenshots).",
+        minimum=1,
+        maximum=999,
+    ),
+    Setting(
+        "recorder_hotkey",
+        str,
+        "Ctrl+Shift+F11",
+        "Global key that starts (and stops) a steps recording, e.g. Ctrl+Shift+F11 ('' for none).",
+    ),
+    Setting(
         "capture_last_region",
         str,
         "",

@@ -75,9 +75,18 @@ class DraftService:
         return self._ctx.blobs.path(sha256)
 
     def collect_garbage(self) -> int:
-        """Delete blobs no draft or unsent item refers to."""
-        referenced = self._ctx.drafts_repo.referenced_blobs() | (
-            self._ctx.outbox_repo.referenced_blobs()
+        """Delete blobs no draft, unsent item or steps recording refers to. Skipped while a
+        recording runs here: its newest screenshots are stored before its journal names them
+        (and their temporary files are being written)."""
+        from app.store.recording import RecordingJournal, recording_active
+
+        if recording_active():
+            log.info("blobs: clean-up skipped while steps are being recorded")
+            return 0
+        referenced = (
+            self._ctx.drafts_repo.referenced_blobs()
+            | self._ctx.outbox_repo.referenced_blobs()
+            | RecordingJournal(self._ctx.paths.recording_journal).referenced_blobs()
         )
         removed = self._ctx.blobs.remove_unreferenced(referenced)
         if removed:

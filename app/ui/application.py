@@ -189,6 +189,17 @@ def _make_tray(app: QApplication, window: MainWindow, icon: QIcon) -> QSystemTra
         QApplication.translate("Tray", "Take a screenshot\u2026"),
         lambda: window.start_capture("region"),
     )
+    record = menu.addAction(QApplication.translate("Tray", "Record steps\u2026"))
+    record.triggered.connect(window.toggle_recording)
+
+    def update_record() -> None:
+        record.setText(
+            QApplication.translate("Tray", "Stop recording")
+            if window.is_recording
+            else QApplication.translate("Tray", "Record steps\u2026")
+        )
+
+    menu.aboutToShow.connect(update_record)
     menu.addAction(QApplication.translate("Tray", "Show Ticketwise"), window.show_normal_and_raise)
     menu.addAction(
         QApplication.translate("Tray", "Send outbox now"),

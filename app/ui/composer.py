@@ -138,6 +138,8 @@ class ComposerWidget(QWidget):
     """The user asked for a screenshot: "region", "all" or "window"."""
     sysinfo_wanted = Signal(str)
     """The system information should be collected for this profile (its help desk)."""
+    record_requested = Signal()
+    """The user asked to record the steps (clicks and screenshots)."""
 
     def __init__(
         self,
@@ -237,7 +239,16 @@ class ComposerWidget(QWidget):
             edit.image_pasted.connect(self._on_section_image_pasted)
         form.addWidget(self._caption(self.tr("&What happened"), self.what_happened))
         form.addWidget(self.what_happened, 3)
-        form.addWidget(self._caption(self.tr("Steps that &led to it"), self.steps))
+        steps_row = QHBoxLayout()
+        steps_row.addWidget(self._caption(self.tr("Steps that &led to it"), self.steps))
+        steps_row.addStretch(1)
+        self.record_button = QPushButton(self.tr("Record steps\u2026"))
+        self.record_button.setToolTip(
+            self.tr("Record your clicks with screenshots while you show the problem")
+        )
+        self.record_button.clicked.connect(self.record_requested)
+        steps_row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignBottom)
+        form.addLayout(steps_row)
         form.addWidget(self.steps, 2)
         pair = QGridLayout()
         pair.setHorizontalSpacing(12)

@@ -365,16 +365,7 @@ def describe(
             ),
         )
     if kind == "recorder_unavailable":
-        return (
-            QCoreApplication.translate(
-                "Errors", "This desktop session does not let Ticketwise record steps."
-            ),
-            QCoreApplication.translate(
-                "Errors",
-                "Steps can be recorded in an X11 session (on Wayland, only in X11 applications). "
-                "You can still describe the steps yourself and attach screenshots.",
-            ),
-        )
+        return _recorder_problem(reason)
     if kind == "bug":
         return (
             QCoreApplication.translate("Errors", "Ticketwise hit an internal error while sending."),
@@ -623,5 +614,75 @@ def describe_exception(exc: BaseException) -> tuple[str, str]:
         ),
         QCoreApplication.translate(
             "Errors", "Your work is saved. Please report this with the log file."
+        ),
+    )
+
+
+def _recorder_problem(reason: str) -> tuple[str, str]:
+    """Why steps cannot be recorded (``RecorderUnavailable``'s reason), and what to do."""
+    instead = QCoreApplication.translate(
+        "Errors", "You can still describe the steps yourself and attach screenshots."
+    )
+    if reason == "wayland":
+        return (
+            QCoreApplication.translate(
+                "Errors",
+                "This Wayland session does not let any program watch clicks in other windows, "
+                "so Ticketwise cannot record steps.",
+            ),
+            QCoreApplication.translate(
+                "Errors", "Log in with an X11 (Xorg) session to record steps, or:"
+            )
+            + " "
+            + instead,
+        )
+    if reason in ("windows", "macos"):
+        return (
+            QCoreApplication.translate(
+                "Errors", "Ticketwise cannot record steps on this system yet."
+            ),
+            instead,
+        )
+    if reason == "no_display":
+        return (
+            QCoreApplication.translate(
+                "Errors", "Ticketwise cannot reach the X display to record steps."
+            ),
+            QCoreApplication.translate(
+                "Errors", "Start Ticketwise from your desktop session (DISPLAY must be set)."
+            )
+            + " "
+            + instead,
+        )
+    if reason in ("no_xinput2", "no_libx11"):
+        return (
+            QCoreApplication.translate(
+                "Errors",
+                "The X server or its libraries lack the input extension (XInput 2.1) that "
+                "recording steps needs.",
+            ),
+            QCoreApplication.translate(
+                "Errors", "Install libxi6 and libx11-6, or ask your administrator."
+            )
+            + " "
+            + instead,
+        )
+    if reason == "lost":
+        return (
+            QCoreApplication.translate(
+                "Errors", "The connection to the display was lost: the recording stopped."
+            ),
+            QCoreApplication.translate(
+                "Errors", "The steps recorded until then are kept. Start a new recording to go on."
+            ),
+        )
+    return (
+        QCoreApplication.translate(
+            "Errors", "This desktop session does not let Ticketwise record steps."
+        ),
+        QCoreApplication.translate(
+            "Errors",
+            "Steps can be recorded in an X11 session. You can still describe the steps "
+            "yourself and attach screenshots.",
         ),
     )

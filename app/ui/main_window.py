@@ -47,9 +47,12 @@ from app.ui.lists import DraftsView, OutboxView
 from app.ui.notice import show_warning
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the first paint
+    from app.core.steps import Step
     from app.services.hotkeys import HotkeyService
+    from app.services.recorder import RecorderService
     from app.ui.capture_flow import CaptureFlow
     from app.ui.profiles import SettingsDialog
+    from app.ui.recorder_control import RecorderControl
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,8 @@ GENERAL_SETTINGS = (
     "capture_hotkey",
     "capture_annotate",
     "capture_hide_window",
+    "recorder_max_steps",
+    "recorder_hotkey",
 )
 """The settings the General tab edits."""
 
@@ -108,6 +113,9 @@ class MainWindow(QMainWindow):
     """Show a desktop notification: title, text, severity (0 info, 1 warning, 2 error)."""
     quit_requested = Signal()
     """The user chose Quit."""
+    recording_finished = Signal(list)
+    """A steps recording ended (or one a crash interrupted was recovered): its list[Step].
+    Its journal stays on disk until :meth:`recording_handled` is called."""
 
     def __init__(self, ctx: AppContext, runner: TaskRunner, icon: QIcon) -> None:
         super().__init__()
@@ -125,6 +133,12 @@ class MainWindow(QMainWindow):
         self.capture_flow: CaptureFlow | None = None
         self.hotkeys: HotkeyService | None = None
         self.hotkey_problem = ""
+        self.recorder: RecorderService | None = None
+        self.recorder_control: RecorderControl | None = None
+        self.recorder_hotkeys: HotkeyService | None = None
+        self.recorder_hotkey_problem = ""
+        self._restore_after_recording = False
+        self._recovery_box: QMessageBox | None = None
         self._pending_capture = ""
         self._browsers_busy = False
         self._sysinfo_generation = 0
@@ -206,6 +220,7 @@ class MainWindow(QMainWindow):
         self.composer.status_message.connect(self.show_status)
         self.composer.subject_changed.connect(self._on_composer_subject_changed)
         self.composer.capture_requested.connect(self._on_composer_capture_requested)
+        self.composer.record_requested.connect(self._on_composer_record_requested)
         self.composer.browsers_wanted.connect(self._on_composer_browsers_wanted)
         self.composer.sysinfo_wanted.connect(self._on_composer_sysinfo_wanted)
         self.drafts_view.open_requested.connect(self._on_drafts_open_requested)
@@ -234,6 +249,12 @@ class MainWindow(QMainWindow):
         )
         self.worker.start()
         self.refresh_lists()
+        recorder = self.ensure_recorder()
+        self._runner.run(
+            recorder.recover,
+            on_success=self._on_recording_recovered,
+            on_error=self._on_storage_failed,
+        )
 
     def _on_latest_loaded(self, draft: object) -> None:
         if (
@@ -602,6 +623,7 @@ class MainWindow(QMainWindow):
         general = {key: settings[key] for key in GENERAL_SETTINGS}
         dialog = SettingsDialog(self._profiles, self._runner, general, self)
         dialog.show_hotkey_problem(self.hotkey_problem)
+        dialog.show_recorder_hotkey_problem(self.recorder_hotkey_problem)
         dialog.profiles_changed.connect(self.refresh_profiles)
         return dialog
 
@@ -621,6 +643,7 @@ class MainWindow(QMainWindow):
         """Apply settings that take effect at once."""
         self.close_to_tray = self.tray_available and self._ctx.settings.get_bool("close_to_tray")
         self.apply_hotkey()
+        self.apply_recorder_hotkey()
 
     def _on_composer_setup_requested(self) -> None:
         if self._profiles.names():
@@ -729,6 +752,9 @@ class MainWindow(QMainWindow):
         self.hotkeys = HotkeyService(self)
         self.hotkeys.pressed.connect(self._on_hotkeys_pressed)
         self.apply_hotkey()
+        self.recorder_hotkeys = HotkeyService(self)
+        self.recorder_hotkeys.pressed.connect(self._on_recorder_hotkeys_pressed)
+        self.apply_recorder_hotkey()
         if self._pending_capture:
             mode, self._pending_capture = self._pending_capture, ""
             self.start_capture(mode)
@@ -782,6 +808,180 @@ class MainWindow(QMainWindow):
     def _on_hotkeys_pressed(self) -> None:
         self.start_capture("region")
 
+    # -- steps recorder -------------------------------------------------------------------------
+
+    def ensure_recorder(self) -> RecorderService:
+        """The recorder service and its control (made on first use)."""
+        if self.recorder is None:
+            from app.services.recorder import RecorderService
+            from app.ui.recorder_control import RecorderControl
+
+            self.recorder = RecorderService(self._ctx, self._runner, self)
+            self.recorder.stopped.connect(self._on_recorder_stopped)
+            self.recorder.failed.connect(self._on_recorder_failed)
+            self.recorder.limit_reached.connect(self._on_recorder_limit_reached)
+            self.recorder_control = RecorderControl(self.recorder)
+        return self.recorder
+
+    @property
+    def is_recording(self) -> bool:
+        """True while steps are recorded."""
+        return self.recorder is not None and self.recorder.recording
+
+    def start_recording(self) -> bool:
+        """Start recording steps: the control shows, this window minimizes. False (after
+        saying why) when this session cannot record."""
+        recorder = self.ensure_recorder()
+        if recorder.recording:
+            return True
+        if recorder.stopping:
+            return False  # the last one is still being saved
+        try:
+            recorder.start(self._ctx.settings.get_int("recorder_max_steps"))
+        except Exception as exc:
+            what, todo = describe_exception(exc)
+            log.warning("steps recording not started: %s", exc)
+            self.show_status(what)
+            show_warning(self, self.tr("Steps cannot be recorded"), f"{what}\n\n{todo}")
+            return False
+        assert self.recorder_control is not None
+        self.recorder_control.show_control()
+        self._restore_after_recording = self.isVisible() and not self.isMinimized()
+        if self._restore_after_recording:
+            self.showMinimized()  # out of the way of what is being shown
+        self.show_status(self.tr("Recording steps\u2026"))
+        return True
+
+    def stop_recording(self) -> None:
+        """Stop the recording; ``recording_finished`` follows once everything is stored."""
+        if self.recorder is not None:
+            self.recorder.stop()
+
+    def toggle_recording(self) -> None:
+        """Start recording, or stop the recording in progress."""
+        if self.is_recording:
+            self.stop_recording()
+        else:
+            self.start_recording()
+
+    def recording_handled(self) -> None:
+        """The steps of ``recording_finished`` are safe in a draft: let their journal go."""
+        recorder = self.ensure_recorder()
+        self._runner.run(recorder.discard_journal, serial=True, on_error=self._on_storage_failed)
+
+    def apply_recorder_hotkey(self) -> str:
+        """Take the recording key from the settings; the problem, translated ('' when none)."""
+        if self.recorder_hotkeys is None:
+            return ""
+        from app.services.hotkeys import KeySequence
+
+        text = self._ctx.settings.get_str("recorder_hotkey")
+        capture = self._ctx.settings.get_str("capture_hotkey")
+        try:
+            same = bool(text.strip()) and KeySequence.parse(text) == KeySequence.parse(capture)
+        except Exception:
+            same = False  # a key that cannot be parsed: apply() says so below
+        if same:
+            self.recorder_hotkeys.release()
+            self.recorder_hotkey_problem = self.tr(
+                "%1 is already the screenshot key. Choose another key for recording."
+            ).replace("%1", text)
+            self.show_status(self.recorder_hotkey_problem)
+            return self.recorder_hotkey_problem
+        try:
+            self.recorder_hotkeys.apply(text)
+        except Cancelled:
+            self.recorder_hotkey_problem = ""
+            log.info("recording key %r declined by the user", text)
+        except Exception as exc:
+            what, todo = describe_exception(exc)
+            self.recorder_hotkey_problem = f"{what} {todo}"
+            log.warning("recording key %r not taken: %s", text, exc)
+            self.show_status(what)
+            self.notify.emit(
+                self.tr("Recording key not available"), self.recorder_hotkey_problem, 1
+            )
+        else:
+            self.recorder_hotkey_problem = ""
+        return self.recorder_hotkey_problem
+
+    def _on_recorder_hotkeys_pressed(self) -> None:
+        if self.is_recording:
+            assert self.recorder is not None
+            self.recorder.stop(stop_key=True)
+        else:
+            self.start_recording()
+
+    def _on_composer_record_requested(self) -> None:
+        self.start_recording()
+
+    def _on_recorder_stopped(self, steps: list[Step]) -> None:
+        if self._restore_after_recording:
+            self._restore_after_recording = False
+            self.show_normal_and_raise()
+        count = len(steps)
+        self.show_status(
+            self.tr("Recorded 1 step.")
+            if count == 1
+            else self.tr("Recorded %1 steps.").replace("%1", str(count))
+        )
+        if not steps:
+            self.recording_handled()  # nothing to keep
+            return
+        self.recording_finished.emit(steps)
+
+    def _on_recorder_failed(self, exc: object) -> None:
+        if not isinstance(exc, BaseException):
+            return
+        what, todo = describe_exception(exc)
+        log.warning("steps recorder: %s", exc)
+        self.show_status(f"{what} {todo}")
+        self.notify.emit(self.tr("Steps recorder"), f"{what} {todo}", 1)
+
+    def _on_recorder_limit_reached(self) -> None:
+        assert self.recorder is not None
+        text = self.tr("Step limit reached (%1): stop, or raise it in Settings.").replace(
+            "%1", str(self.recorder.max_steps)
+        )
+        self.show_status(text)
+        self.notify.emit(self.tr("Steps recorder"), text, 1)
+
+    def _on_recording_recovered(self, steps: object) -> None:
+        if not isinstance(steps, list):
+            return  # no journal, or a damaged one (logged)
+        if not steps:
+            self.recording_handled()
+            return
+        count = len(steps)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Steps recording"),
+            self.tr("A steps recording was interrupted (%1 steps).").replace("%1", str(count)),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setInformativeText(
+            self.tr("Review them to add them to a ticket, or discard them for good.")
+        )
+        review = box.addButton(self.tr("&Review"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(review)
+        box.setEscapeButton(later)  # closing it decides nothing: it is offered again next time
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: object) -> None:
+            self._recovery_box = None
+            if button is review:
+                self.recording_finished.emit(steps)
+            elif button is not later:
+                self.recording_handled()
+
+        box.buttonClicked.connect(answered)
+        self._recovery_box = box
+        box.show()
+
     def handle_instance_request(self, message: dict[str, object]) -> dict[str, object]:
         """A request from another Ticketwise process (:mod:`app.services.instance`)."""
         command = message.get("command")
@@ -807,6 +1007,11 @@ class MainWindow(QMainWindow):
         self._quitting = True
         if self.hotkeys is not None:
             self.hotkeys.close()
+        if self.recorder_hotkeys is not None:
+            self.recorder_hotkeys.close()
+        if self.recorder is not None and self.recorder.recording:
+            # Its journal keeps every step: the next start offers them back.
+            self.recorder.stop()
         self.composer.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

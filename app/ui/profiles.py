@@ -749,12 +749,51 @@ class SettingsDialog(QDialog):
         self.hide_box = QCheckBox(self.tr("&Hide this window while a screenshot is taken"))
         self.hide_box.setChecked(bool(self.general_values.get("capture_hide_window", True)))
         form.addRow("", self.hide_box)
+
+        recorder = QLabel(self.tr("Steps recorder"))
+        look.caption(recorder)
+        form.addRow(recorder)
+        self.max_steps = QSpinBox()
+        self.max_steps.setRange(1, 999)
+        self.max_steps.setValue(int(self.general_values.get("recorder_max_steps", 100)))
+        self.max_steps.setSuffix(self.tr(" steps"))
+        # A three-digit number: a field as wide as the window would look like a text box.
+        self.max_steps.setMaximumWidth(
+            self.max_steps.fontMetrics().horizontalAdvance(self.tr("999 steps")) + 48
+        )
+        form.addRow(self.tr("&Most steps per recording:"), self.max_steps)
+        self.recorder_hotkey = QKeySequenceEdit()
+        self.recorder_hotkey.setMaximumSequenceLength(1)
+        self.recorder_hotkey.setClearButtonEnabled(True)
+        self.recorder_hotkey.setKeySequence(
+            QKeySequence(str(self.general_values.get("recorder_hotkey", "")))
+        )
+        form.addRow(self.tr("Recording &key:"), self.recorder_hotkey)
+        recorder_note = QLabel(
+            self.tr(
+                "Starts a steps recording from any program; pressed again, stops it. "
+                "Clear it to use none."
+            )
+        )
+        recorder_note.setWordWrap(True)
+        recorder_note.setStyleSheet("color: palette(placeholder-text);")
+        form.addRow("", recorder_note)
+        self.recorder_hotkey_status = QLabel()
+        self.recorder_hotkey_status.setWordWrap(True)
+        look.colored(self.recorder_hotkey_status, look.RED)
+        self.recorder_hotkey_status.setVisible(False)
+        form.addRow("", self.recorder_hotkey_status)
         return page
 
     def show_hotkey_problem(self, text: str) -> None:
         """Say under the key field why the key does not work ('' hides the note)."""
         self.hotkey_status.setText(text)
         self.hotkey_status.setVisible(bool(text))
+
+    def show_recorder_hotkey_problem(self, text: str) -> None:
+        """Say under the recording key why it does not work ('' hides the note)."""
+        self.recorder_hotkey_status.setText(text)
+        self.recorder_hotkey_status.setVisible(bool(text))
 
     def _reload_list(self, select: str = "") -> None:
         names = self._service.names()
@@ -880,6 +919,10 @@ class SettingsDialog(QDialog):
             ),
             "capture_annotate": self.annotate_box.isChecked(),
             "capture_hide_window": self.hide_box.isChecked(),
+            "recorder_max_steps": self.max_steps.value(),
+            "recorder_hotkey": self.recorder_hotkey.keySequence().toString(
+                QKeySequence.SequenceFormat.PortableText
+            ),
         }
         self.accept()
 

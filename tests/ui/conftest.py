@@ -38,6 +38,7 @@ def make_window(qtbot, tw_home: Path) -> Iterator[MakeWindow]:
         # No global key in widget tests: it would grab the developer's real desktop key (the
         # e2e tests take it on their own Xvfb).
         ctx.settings.values["capture_hotkey"] = ""
+        ctx.settings.values["recorder_hotkey"] = ""
         runner = TaskRunner()
         window = MainWindow(ctx, runner, QIcon())
         qtbot.addWidget(window)

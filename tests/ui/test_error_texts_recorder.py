@@ -15,27 +15,39 @@ def test_no_display_is_a_recorder_error_with_a_way_on() -> None:
     assert error.value.params["reason"] == "no_display"
     assert not recorder.running
     what, todo = describe_exception(error.value)
-    assert "does not let Ticketwise record steps" in what
+    assert "cannot reach the X display" in what
+    assert "DISPLAY" in todo
     assert "describe the steps yourself" in todo
 
 
 @pytest.mark.parametrize(
-    ("environ", "platform", "reason"),
+    ("environ", "platform", "reason", "said"),
     [
-        ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", "wayland"),
-        ({}, "win32", "windows"),
-        ({}, "darwin", "macos"),
-        ({}, "linux", "none"),
+        ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", "wayland", "Wayland"),
+        ({}, "win32", "windows", "on this system yet"),
+        ({}, "darwin", "macos", "on this system yet"),
+        ({}, "linux", "none", "does not let Ticketwise record steps"),
     ],
 )
 def test_sessions_without_a_recorder_say_so(
-    environ: dict[str, str], platform: str, reason: str
+    environ: dict[str, str], platform: str, reason: str, said: str
 ) -> None:
     with pytest.raises(RecorderUnavailable) as error:
         create_recorder(lambda *_: None, lambda _: None, environ=environ, platform=platform)
     assert error.value.params["reason"] == reason
-    what, _ = describe_exception(error.value)
-    assert "does not let Ticketwise record steps" in what
+    what, todo = describe_exception(error.value)
+    assert said in what
+    assert "describe the steps yourself" in todo
+
+
+@pytest.mark.parametrize(
+    ("reason", "said"),
+    [("no_xinput2", "XInput 2.1"), ("no_libx11", "XInput 2.1"), ("lost", "recording stopped")],
+)
+def test_each_reason_has_its_own_text(reason: str, said: str) -> None:
+    what, todo = describe_exception(RecorderUnavailable("x", reason=reason))
+    assert said in what
+    assert todo
 
 
 def test_an_x11_session_gets_the_xinput2_recorder() -> None:
