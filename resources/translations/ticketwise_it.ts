@@ -542,37 +542,37 @@
 <context>
     <name>ComposerWidget</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="187"/>
+        <location filename="../../app/ui/composer.py" line="189"/>
         <source>Help desk:</source>
         <translation>Help desk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="190"/>
+        <location filename="../../app/ui/composer.py" line="192"/>
         <source>not set up yet</source>
         <translation>non ancora configurato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="206"/>
+        <location filename="../../app/ui/composer.py" line="208"/>
         <source>Make it a &amp;new ticket</source>
         <translation>Rendilo un &amp;nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="220"/>
+        <location filename="../../app/ui/composer.py" line="222"/>
         <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
         <translation>Cosa non funziona, e dove? Ad es. “Esportazione PDF fatture: errore 500”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="224"/>
+        <location filename="../../app/ui/composer.py" line="226"/>
         <source>&amp;Subject</source>
         <translation>&amp;Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="228"/>
+        <location filename="../../app/ui/composer.py" line="230"/>
         <source>Describe the problem: what were you doing, what did you see, since when?</source>
         <translation>Descrivi il problema: cosa stavi facendo, cosa hai visto, da quando succede?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="231"/>
+        <location filename="../../app/ui/composer.py" line="233"/>
         <source>1. Opened …
 2. Clicked …
 3. The error appeared</source>
@@ -581,244 +581,254 @@
 3. È comparso l&apos;errore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="233"/>
+        <location filename="../../app/ui/composer.py" line="235"/>
         <source>What should have happened?</source>
         <translation>Cosa sarebbe dovuto succedere?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="234"/>
+        <location filename="../../app/ui/composer.py" line="236"/>
         <source>What happened instead? Quote any error message.</source>
         <translation>Cosa è successo invece? Riporta l&apos;eventuale messaggio di errore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="238"/>
+        <location filename="../../app/ui/composer.py" line="240"/>
         <source>&amp;What happened</source>
         <translation>&amp;Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="244"/>
+        <location filename="../../app/ui/composer.py" line="255"/>
         <source>What you &amp;expected</source>
         <translation>Cosa ti as&amp;pettavi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="245"/>
+        <location filename="../../app/ui/composer.py" line="256"/>
         <source>What happened &amp;instead</source>
         <translation>Cosa è successo in&amp;vece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="256"/>
+        <location filename="../../app/ui/composer.py" line="267"/>
         <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
         <translation>Quale browser stavi usando? Ad es. Firefox 128, Chrome 131</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="258"/>
-        <location filename="../../app/ui/composer.py" line="506"/>
+        <location filename="../../app/ui/composer.py" line="269"/>
+        <location filename="../../app/ui/composer.py" line="517"/>
         <source>Not a browser problem</source>
         <translation>Non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="263"/>
+        <location filename="../../app/ui/composer.py" line="274"/>
         <source>&amp;Browser</source>
         <translation>&amp;Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="273"/>
+        <location filename="../../app/ui/composer.py" line="284"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="240"/>
+        <location filename="../../app/ui/composer.py" line="243"/>
         <source>Steps that &amp;led to it</source>
         <translation>&amp;Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="277"/>
+        <location filename="../../app/ui/composer.py" line="245"/>
+        <source>Record steps…</source>
+        <translation>Registra le operazioni…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="247"/>
+        <source>Record your clicks with screenshots while you show the problem</source>
+        <translation>Registra i tuoi clic, con gli screenshot, mentre mostri il problema</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="288"/>
         <source>&amp;Add files…</source>
         <translation>A&amp;llega file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="279"/>
+        <location filename="../../app/ui/composer.py" line="290"/>
         <source>&amp;Paste image</source>
         <translation>&amp;Incolla immagine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="281"/>
+        <location filename="../../app/ui/composer.py" line="292"/>
         <source>&amp;Remove</source>
         <translation>&amp;Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="284"/>
+        <location filename="../../app/ui/composer.py" line="295"/>
         <source>S&amp;creenshot</source>
         <translation>Screens&amp;hot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="286"/>
+        <location filename="../../app/ui/composer.py" line="297"/>
         <source>Select part of the screen to attach (the global key works from anywhere)</source>
         <translation>Seleziona una parte dello schermo da allegare (il tasto globale funziona ovunque)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="292"/>
+        <location filename="../../app/ui/composer.py" line="303"/>
         <source>A region…</source>
         <translation>Un&apos;area…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="295"/>
+        <location filename="../../app/ui/composer.py" line="306"/>
         <source>A window…</source>
         <translation>Una finestra…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="298"/>
+        <location filename="../../app/ui/composer.py" line="309"/>
         <source>The whole desktop</source>
         <translation>Tutto il desktop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="302"/>
+        <location filename="../../app/ui/composer.py" line="313"/>
         <source>Ann&amp;otate…</source>
         <translation>&amp;Modifica…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="303"/>
+        <location filename="../../app/ui/composer.py" line="314"/>
         <source>Mark up or redact the selected screenshot</source>
         <translation>Annota o oscura lo screenshot selezionato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="317"/>
+        <location filename="../../app/ui/composer.py" line="328"/>
         <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
         <translation>Trascina qui i file, oppure incolla uno screenshot con Ctrl+Maiusc+V. Canc rimuove quelli selezionati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="345"/>
+        <location filename="../../app/ui/composer.py" line="356"/>
         <source>&amp;Delete draft</source>
         <translation>&amp;Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="347"/>
+        <location filename="../../app/ui/composer.py" line="358"/>
         <source>Send &amp;ticket</source>
         <translation>Invia &amp;ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="364"/>
+        <location filename="../../app/ui/composer.py" line="375"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="366"/>
+        <location filename="../../app/ui/composer.py" line="377"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="392"/>
+        <location filename="../../app/ui/composer.py" line="403"/>
         <source>What happened</source>
         <translation>Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="393"/>
+        <location filename="../../app/ui/composer.py" line="404"/>
         <source>Steps that led to it</source>
         <translation>Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="394"/>
+        <location filename="../../app/ui/composer.py" line="405"/>
         <source>What I expected</source>
         <translation>Cosa mi aspettavo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="395"/>
+        <location filename="../../app/ui/composer.py" line="406"/>
         <source>What happened instead</source>
         <translation>Cosa è successo invece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="396"/>
+        <location filename="../../app/ui/composer.py" line="407"/>
         <source>Browser</source>
         <translation>Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="397"/>
+        <location filename="../../app/ui/composer.py" line="408"/>
         <source>not a browser problem</source>
         <translation>non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="398"/>
+        <location filename="../../app/ui/composer.py" line="409"/>
         <source>System information</source>
         <translation>Informazioni di sistema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="408"/>
+        <location filename="../../app/ui/composer.py" line="419"/>
         <source>Set up a help desk…</source>
         <translation>Configura un help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="442"/>
-        <location filename="../../app/ui/composer.py" line="629"/>
+        <location filename="../../app/ui/composer.py" line="453"/>
+        <location filename="../../app/ui/composer.py" line="640"/>
         <source>Saved</source>
         <translation>Salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="468"/>
+        <location filename="../../app/ui/composer.py" line="479"/>
         <source>Follow-up to ticket %1 at %2: it is added to that ticket.</source>
         <translation>Seguito del ticket %1 presso %2: viene aggiunto a quel ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="617"/>
+        <location filename="../../app/ui/composer.py" line="628"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="636"/>
+        <location filename="../../app/ui/composer.py" line="647"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="640"/>
+        <location filename="../../app/ui/composer.py" line="651"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>Impossibile salvare la bozza: %1 Il testo resta nella finestra; Ticketwise continua a riprovare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="692"/>
+        <location filename="../../app/ui/composer.py" line="703"/>
         <source>Screenshot %1.png</source>
         <translation>Screenshot %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="706"/>
+        <location filename="../../app/ui/composer.py" line="717"/>
         <source>Adding %1…</source>
         <translation>Aggiunta di %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="732"/>
+        <location filename="../../app/ui/composer.py" line="743"/>
         <source>Attachment not added</source>
         <translation>Allegato non aggiunto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="840"/>
+        <location filename="../../app/ui/composer.py" line="851"/>
         <source>Attachment not opened</source>
         <translation>Allegato non aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="862"/>
+        <location filename="../../app/ui/composer.py" line="873"/>
         <source>Attach files</source>
         <translation>Allega file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="874"/>
+        <location filename="../../app/ui/composer.py" line="885"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>Gli appunti non contengono immagini. Copia prima uno screenshot (ad es. con Stamp).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="943"/>
+        <location filename="../../app/ui/composer.py" line="954"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>Prima di inviare servono un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="954"/>
+        <location filename="../../app/ui/composer.py" line="965"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="955"/>
+        <location filename="../../app/ui/composer.py" line="966"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Eliminare questa bozza? Il testo e gli allegati andranno persi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="968"/>
+        <location filename="../../app/ui/composer.py" line="979"/>
         <source>Draft deleted.</source>
         <translation>Bozza eliminata.</translation>
     </message>
@@ -844,12 +854,12 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../app/ui/application.py" line="91"/>
+        <location filename="../../app/ui/application.py" line="92"/>
         <source>Ticketwise hit a bug</source>
         <translation>Errore interno di Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="93"/>
+        <location filename="../../app/ui/application.py" line="94"/>
         <source>Something went wrong inside Ticketwise. Your draft is saved and nothing in the outbox is lost. Please report this, with the details below.</source>
         <translation>Qualcosa non ha funzionato all&apos;interno di Ticketwise. La bozza è salvata e nella posta in uscita non si è perso nulla. Segnala il problema, includendo i dettagli qui sotto.</translation>
     </message>
@@ -962,8 +972,8 @@
     <message>
         <location filename="../../app/ui/errors.py" line="79"/>
         <location filename="../../app/ui/errors.py" line="108"/>
-        <location filename="../../app/ui/errors.py" line="444"/>
-        <location filename="../../app/ui/errors.py" line="587"/>
+        <location filename="../../app/ui/errors.py" line="435"/>
+        <location filename="../../app/ui/errors.py" line="578"/>
         <source>The server said:</source>
         <translation>Risposta del server:</translation>
     </message>
@@ -1268,473 +1278,594 @@
         <translation>Riprova. Se continua a non riuscire, controlla che gli screenshot siano permessi a Ticketwise nelle impostazioni sulla privacy del desktop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="369"/>
+        <location filename="../../app/ui/errors.py" line="623"/>
+        <source>You can still describe the steps yourself and attach screenshots.</source>
+        <translation>Puoi comunque descrivere tu le operazioni e allegare degli screenshot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="628"/>
+        <source>This Wayland session does not let any program watch clicks in other windows, so Ticketwise cannot record steps.</source>
+        <translation>Questa sessione Wayland non permette a nessun programma di osservare i clic nelle altre finestre, quindi Ticketwise non può registrare le operazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="633"/>
+        <source>Log in with an X11 (Xorg) session to record steps, or:</source>
+        <translation>Per registrare le operazioni accedi con una sessione X11 (Xorg), oppure:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="641"/>
+        <source>Ticketwise cannot record steps on this system yet.</source>
+        <translation>Ticketwise non può ancora registrare le operazioni su questo sistema.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="648"/>
+        <source>Ticketwise cannot reach the X display to record steps.</source>
+        <translation>Ticketwise non riesce a raggiungere il display X per registrare le operazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="651"/>
+        <source>Start Ticketwise from your desktop session (DISPLAY must be set).</source>
+        <translation>Avvia Ticketwise dalla tua sessione del desktop (DISPLAY deve essere impostato).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="659"/>
+        <source>The X server or its libraries lack the input extension (XInput 2.1) that recording steps needs.</source>
+        <translation>Al server X o alle sue librerie manca l&apos;estensione di input (XInput 2.1) necessaria per registrare le operazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="664"/>
+        <source>Install libxi6 and libx11-6, or ask your administrator.</source>
+        <translation>Installa libxi6 e libx11-6, oppure chiedi al tuo amministratore.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="672"/>
+        <source>The connection to the display was lost: the recording stopped.</source>
+        <translation>La connessione al display si è interrotta: la registrazione si è fermata.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="675"/>
+        <source>The steps recorded until then are kept. Start a new recording to go on.</source>
+        <translation>Le operazioni registrate fin lì sono conservate. Avvia una nuova registrazione per continuare.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="680"/>
         <source>This desktop session does not let Ticketwise record steps.</source>
         <translation>Questa sessione del desktop non permette a Ticketwise di registrare le operazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="372"/>
-        <source>Steps can be recorded in an X11 session (on Wayland, only in X11 applications). You can still describe the steps yourself and attach screenshots.</source>
-        <translation>Le operazioni si possono registrare in una sessione X11 (su Wayland, solo nelle applicazioni X11). Puoi comunque descrivere tu le operazioni e allegare degli screenshot.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="380"/>
+        <location filename="../../app/ui/errors.py" line="371"/>
         <source>Ticketwise hit an internal error while sending.</source>
         <translation>Durante l&apos;invio si è verificato un errore interno di Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="381"/>
+        <location filename="../../app/ui/errors.py" line="372"/>
         <source>The ticket is kept in the outbox. Press Retry; if it happens again, please report it with the log file.</source>
         <translation>Il ticket resta nella posta in uscita. Premi Riprova; se succede di nuovo, segnala il problema allegando il file di log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="391"/>
+        <location filename="../../app/ui/errors.py" line="382"/>
         <source>Something went wrong.</source>
         <translation>Qualcosa non ha funzionato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="392"/>
+        <location filename="../../app/ui/errors.py" line="383"/>
         <source>Please try again.</source>
         <translation>Riprova.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="398"/>
+        <location filename="../../app/ui/errors.py" line="389"/>
         <source>You can still capture from the tray menu, the composer or the command line.</source>
         <translation>Puoi comunque fare screenshot dal menu dell&apos;area di notifica, dalla finestra del ticket o dalla riga di comando.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="403"/>
+        <location filename="../../app/ui/errors.py" line="394"/>
         <source>The shortcut %1 is already used by another application or the desktop.</source>
         <translation>La scorciatoia %1 è già usata da un&apos;altra applicazione o dal desktop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="406"/>
+        <location filename="../../app/ui/errors.py" line="397"/>
         <source>Choose another shortcut in the settings, or free this one there.</source>
         <translation>Scegli un&apos;altra scorciatoia nelle impostazioni, oppure libera questa dove è usata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="414"/>
+        <location filename="../../app/ui/errors.py" line="405"/>
         <source>The keyboard layout has no key for the shortcut %1.</source>
         <translation>La disposizione della tastiera non ha un tasto per la scorciatoia %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="417"/>
+        <location filename="../../app/ui/errors.py" line="408"/>
         <source>Choose another shortcut in the settings.</source>
         <translation>Scegli un&apos;altra scorciatoia nelle impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="421"/>
+        <location filename="../../app/ui/errors.py" line="412"/>
         <source>This desktop session does not let Ticketwise register a global shortcut.</source>
         <translation>Questa sessione del desktop non permette a Ticketwise di registrare una scorciatoia globale.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="428"/>
+        <location filename="../../app/ui/errors.py" line="419"/>
         <source>%1 is not a shortcut Ticketwise can use.</source>
         <translation>%1 non è una scorciatoia che Ticketwise può usare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="431"/>
+        <location filename="../../app/ui/errors.py" line="422"/>
         <source>Combine Ctrl, Shift, Alt or Meta with a letter, a digit or a function key, e.g. Ctrl+Shift+F12 (F1-F24 and Print also work alone; F21-F24 not on a Mac).</source>
         <translation>Combina Ctrl, Shift, Alt o Meta con una lettera, una cifra o un tasto funzione, per esempio Ctrl+Shift+F12 (F1-F24 e Stamp funzionano anche da soli; F21-F24 non su Mac).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="450"/>
+        <location filename="../../app/ui/errors.py" line="441"/>
         <source>The mail server refused your login or password.</source>
         <translation>Il server di posta ha rifiutato il nome utente o la password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="451"/>
+        <location filename="../../app/ui/errors.py" line="442"/>
         <source>Check the incoming mail login and password in Settings; left empty, they are the ones used for sending.</source>
         <translation>Controlla nome utente e password della posta in arrivo nelle Impostazioni; se vuoti, valgono quelli usati per l&apos;invio.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="460"/>
+        <location filename="../../app/ui/errors.py" line="451"/>
         <source>The mail server allows login only over an encrypted connection.</source>
         <translation>Il server di posta consente l&apos;accesso solo su una connessione cifrata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="463"/>
+        <location filename="../../app/ui/errors.py" line="454"/>
         <source>Choose SSL/TLS or STARTTLS for incoming mail in Settings.</source>
         <translation>Scegli SSL/TLS o STARTTLS per la posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="469"/>
+        <location filename="../../app/ui/errors.py" line="460"/>
         <source>Your mailbox has no folder “%1”.</source>
         <translation>La tua casella di posta non ha la cartella “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="472"/>
+        <location filename="../../app/ui/errors.py" line="463"/>
         <source>Check the folder in Settings (empty means INBOX).</source>
         <translation>Controlla la cartella nelle Impostazioni (vuota significa INBOX).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="478"/>
+        <location filename="../../app/ui/errors.py" line="469"/>
         <source>No login is set for the incoming mail server.</source>
         <translation>Non è impostato un nome utente per il server di posta in arrivo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="479"/>
+        <location filename="../../app/ui/errors.py" line="470"/>
         <source>Enter the login in Settings.</source>
         <translation>Inserisci il nome utente nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="484"/>
+        <location filename="../../app/ui/errors.py" line="475"/>
         <source>This help desk profile only sends mail, so its tickets and answers cannot be shown.</source>
         <translation>Questo profilo invia soltanto posta, quindi i suoi ticket e le risposte non si possono mostrare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="489"/>
+        <location filename="../../app/ui/errors.py" line="480"/>
         <source>Add your incoming mail server (IMAP) to the profile in Settings: the help desk&apos;s answers are read from there.</source>
         <translation>Aggiungi al profilo il server di posta in arrivo (IMAP) nelle Impostazioni: le risposte dell&apos;help desk si leggono da lì.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="496"/>
+        <location filename="../../app/ui/errors.py" line="487"/>
         <source>By e-mail, only your own tickets can be shown.</source>
         <translation>Via e-mail si possono mostrare solo i tuoi ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="499"/>
+        <location filename="../../app/ui/errors.py" line="490"/>
         <source>Your colleagues&apos; tickets are in the help desk&apos;s web portal.</source>
         <translation>I ticket dei colleghi sono nel portale web dell&apos;help desk.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="504"/>
+        <location filename="../../app/ui/errors.py" line="495"/>
         <source>The ticket&apos;s number is not known yet, so no follow-up can be sent.</source>
         <translation>Il numero del ticket non è ancora noto, quindi non si può inviare un seguito.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="507"/>
+        <location filename="../../app/ui/errors.py" line="498"/>
         <source>Wait for the help desk&apos;s confirmation mail and sync, then answer again.</source>
         <translation>Attendi la mail di conferma dell&apos;help desk e sincronizza, poi rispondi di nuovo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="516"/>
+        <location filename="../../app/ui/errors.py" line="507"/>
         <source>This help desk cannot do that.</source>
         <translation>Questo help desk non lo consente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="517"/>
+        <location filename="../../app/ui/errors.py" line="508"/>
         <source>Check the profile in Settings.</source>
         <translation>Controlla il profilo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="522"/>
+        <location filename="../../app/ui/errors.py" line="513"/>
         <source>The attachment is no longer in your mailbox.</source>
         <translation>L&apos;allegato non è più nella tua casella di posta.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="523"/>
+        <location filename="../../app/ui/errors.py" line="514"/>
         <source>Another mail program may have moved or deleted the mail.</source>
         <translation>Un altro programma di posta potrebbe aver spostato o cancellato il messaggio.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="529"/>
+        <location filename="../../app/ui/errors.py" line="520"/>
         <source>The help desk has no ticket with this number, or does not show it to you.</source>
         <translation>L&apos;help desk non ha un ticket con questo numero, oppure non te lo mostra.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="533"/>
+        <location filename="../../app/ui/errors.py" line="524"/>
         <source>Check the number; a colleague&apos;s ticket may need your company&apos;s access.</source>
         <translation>Controlla il numero; per il ticket di un collega può servire l&apos;accesso della tua azienda.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="539"/>
+        <location filename="../../app/ui/errors.py" line="530"/>
         <source>Your mailbox has no mail about this ticket.</source>
         <translation>Nella tua casella non c&apos;è posta su questo ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="540"/>
+        <location filename="../../app/ui/errors.py" line="531"/>
         <source>Sync again, or check the incoming mail folder in Settings.</source>
         <translation>Sincronizza di nuovo, oppure controlla la cartella della posta in arrivo nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="553"/>
+        <location filename="../../app/ui/errors.py" line="544"/>
         <source>macOS does not let Ticketwise record the screen yet.</source>
         <translation>macOS non permette ancora a Ticketwise di registrare lo schermo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="556"/>
+        <location filename="../../app/ui/errors.py" line="547"/>
         <source>Open System Settings → Privacy &amp; Security → Screen Recording, turn Ticketwise on, then quit and reopen Ticketwise.</source>
         <translation>Apri Impostazioni di Sistema → Privacy e sicurezza → Registrazione schermo, attiva Ticketwise, poi chiudi e riapri Ticketwise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="564"/>
+        <location filename="../../app/ui/errors.py" line="555"/>
         <source>The screen could not be captured: %1</source>
         <translation>Non è stato possibile acquisire lo schermo: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="567"/>
+        <location filename="../../app/ui/errors.py" line="558"/>
         <source>Try again. If it keeps failing, attach a screenshot taken with another tool (Paste image or drop the file).</source>
         <translation>Riprova. Se continua a non riuscire, allega uno screenshot fatto con un altro programma (Incolla immagine o trascina il file).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="575"/>
+        <location filename="../../app/ui/errors.py" line="566"/>
         <source>That part of the screen cannot be captured: %1</source>
         <translation>Quella parte dello schermo non si può acquisire: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="578"/>
+        <location filename="../../app/ui/errors.py" line="569"/>
         <source>Choose a region inside the desktop.</source>
         <translation>Scegli un&apos;area all&apos;interno del desktop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="593"/>
+        <location filename="../../app/ui/errors.py" line="584"/>
         <source>The help desk&apos;s web service is not set up correctly.</source>
         <translation>Il servizio web dell&apos;help desk non è configurato correttamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="596"/>
+        <location filename="../../app/ui/errors.py" line="587"/>
         <source>Tell the help desk&apos;s administrators; nothing in Settings can fix it.</source>
         <translation>Avvisa gli amministratori dell&apos;help desk: nelle Impostazioni non si può correggere.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="602"/>
+        <location filename="../../app/ui/errors.py" line="593"/>
         <source>The help desk has no web service “%1” for tickets.</source>
         <translation>L&apos;help desk non ha un servizio web “%1” per i ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="605"/>
+        <location filename="../../app/ui/errors.py" line="596"/>
         <source>Check the web service name in Settings (usually GenericTicketConnectorREST); the help desk&apos;s administrators see it under Admin → Web Services.</source>
         <translation>Controlla il nome del servizio web nelle Impostazioni (di solito GenericTicketConnectorREST); gli amministratori dell&apos;help desk lo vedono in Admin → Web Services.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="621"/>
+        <location filename="../../app/ui/errors.py" line="612"/>
         <source>Ticketwise hit an internal error: %1</source>
         <translation>Si è verificato un errore interno di Ticketwise: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="624"/>
+        <location filename="../../app/ui/errors.py" line="615"/>
         <source>Your work is saved. Please report this with the log file.</source>
         <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="683"/>
+        <source>Steps can be recorded in an X11 session. You can still describe the steps yourself and attach screenshots.</source>
+        <translation>Le operazioni si possono registrare in una sessione X11. Puoi comunque descrivere tu le operazioni e allegare degli screenshot.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>Drafts</source>
         <translation>Bozze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="404"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="196"/>
         <source>&amp;New ticket</source>
         <translation>&amp;Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>Send &amp;outbox now</source>
         <translation>Invia ora la posta in &amp;uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>&amp;About Ticketwise</source>
         <translation>&amp;Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="244"/>
+        <location filename="../../app/ui/main_window.py" line="266"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Ecco la tua ultima bozza, come l&apos;avevi lasciata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>New ticket – %1</source>
         <translation>Nuovo ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 creato: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="303"/>
         <source>Sent to the help desk: %1</source>
         <translation>Inviato all&apos;help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Ticket sent</source>
         <translation>Ticket inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="313"/>
         <source>A ticket needs checking</source>
         <translation>Un ticket è da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Not sent: %1</source>
         <translation>Non inviato: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="318"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>Ticket#%1 created</source>
         <translation>Ticket#%1 creato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>New answer on %1</source>
         <translation>Nuova risposta su %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Ticket %1 changed</source>
         <translation>Ticket %1 cambiato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>%1 is now closed</source>
         <translation>%1 ora è chiuso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>%1 is open again</source>
         <translation>%1 è di nuovo aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>Drafts (%1)</source>
         <translation>Bozze (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="376"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Outbox (%1)</source>
         <translation>Posta in uscita (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>Delete this draft for good?</source>
         <translation>Eliminare definitivamente questa bozza?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428"/>
+        <location filename="../../app/ui/main_window.py" line="458"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Non inviato: nessun help desk configurato. Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="465"/>
-        <location filename="../../app/ui/main_window.py" line="493"/>
+        <location filename="../../app/ui/main_window.py" line="495"/>
+        <location filename="../../app/ui/main_window.py" line="523"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481"/>
+        <location filename="../../app/ui/main_window.py" line="511"/>
         <source>Ticket not sent</source>
         <translation>Ticket non inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="482"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="536"/>
+        <location filename="../../app/ui/main_window.py" line="566"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>Il ticket è di nuovo una bozza: modificalo e invialo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="565"/>
+        <location filename="../../app/ui/main_window.py" line="595"/>
         <source>Delete from outbox</source>
         <translation>Elimina dalla posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="566"/>
+        <location filename="../../app/ui/main_window.py" line="596"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>Questo ticket non è ancora arrivato all&apos;help desk. Eliminarlo comunque?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="584"/>
+        <location filename="../../app/ui/main_window.py" line="614"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise non può usare i propri dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="627"/>
+        <location filename="../../app/ui/main_window.py" line="659"/>
         <source>About Ticketwise</source>
         <translation>Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="629"/>
+        <location filename="../../app/ui/main_window.py" line="661"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;Apri ticket di assistenza su cui l&apos;help desk può intervenire subito, e seguili fino alla soluzione.&lt;/p&gt;&lt;p&gt;Cartella dei dati: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="742"/>
+        <location filename="../../app/ui/main_window.py" line="777"/>
         <source>Screenshot key not available</source>
         <translation>Tasto per gli screenshot non disponibile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="758"/>
+        <location filename="../../app/ui/main_window.py" line="793"/>
         <source>%1 attached to the ticket. Double-click it to annotate or redact.</source>
         <translation>%1 allegato al ticket. Fai doppio clic per annotarlo o oscurarlo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="763"/>
+        <location filename="../../app/ui/main_window.py" line="798"/>
         <source>Screenshot attached</source>
         <translation>Screenshot allegato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="809"/>
+        <location filename="../../app/ui/main_window.py" line="845"/>
+        <source>Steps cannot be recorded</source>
+        <translation>Impossibile registrare le operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="852"/>
+        <source>Recording steps…</source>
+        <translation>Registrazione delle operazioni…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="887"/>
+        <source>%1 is already the screenshot key. Choose another key for recording.</source>
+        <translation>%1 è già il tasto per gli screenshot. Scegli un altro tasto per la registrazione.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="902"/>
+        <source>Recording key not available</source>
+        <translation>Tasto di registrazione non disponibile</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="924"/>
+        <source>Recorded 1 step.</source>
+        <translation>Registrata 1 operazione.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="926"/>
+        <source>Recorded %1 steps.</source>
+        <translation>Registrate %1 operazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="939"/>
+        <location filename="../../app/ui/main_window.py" line="947"/>
+        <source>Steps recorder</source>
+        <translation>Registratore di operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="943"/>
+        <source>Step limit reached (%1): stop, or raise it in Settings.</source>
+        <translation>Raggiunto il limite di operazioni (%1): ferma la registrazione, oppure alza il limite nelle Impostazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="958"/>
+        <source>Steps recording</source>
+        <translation>Registrazione delle operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="959"/>
+        <source>A steps recording was interrupted (%1 steps).</source>
+        <translation>Una registrazione delle operazioni è stata interrotta (%1 operazioni).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="964"/>
+        <source>Review them to add them to a ticket, or discard them for good.</source>
+        <translation>Rivedile per aggiungerle a un ticket, oppure scartale definitivamente.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="966"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Rivedi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="967"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Scarta</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="968"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Più tardi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1023"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise è ancora in esecuzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="810"/>
+        <location filename="../../app/ui/main_window.py" line="1024"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>
@@ -2277,29 +2408,125 @@
 <context>
     <name>ProfileSetupDialog</name>
     <message>
-        <location filename="../../app/ui/profiles.py" line="894"/>
+        <location filename="../../app/ui/profiles.py" line="937"/>
         <source>Set up your help desk</source>
         <translation>Configura il tuo help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="901"/>
+        <location filename="../../app/ui/profiles.py" line="944"/>
         <source>&lt;b&gt;Where should your tickets go?&lt;/b&gt;&lt;br&gt;Enter the help desk&apos;s support address and the mail account Ticketwise sends from. You do this once; your ticket is kept meanwhile.</source>
         <translation>&lt;b&gt;Dove devono arrivare i tuoi ticket?&lt;/b&gt;&lt;br&gt;Inserisci l&apos;indirizzo di assistenza dell&apos;help desk e l&apos;account di posta da cui Ticketwise invia. Basta farlo una volta; intanto il ticket resta salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="910"/>
+        <location filename="../../app/ui/profiles.py" line="953"/>
         <source>Help desk</source>
         <translation>Help desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="916"/>
+        <location filename="../../app/ui/profiles.py" line="959"/>
         <source>Save and &amp;send</source>
         <translation>&amp;Salva e invia</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="945"/>
+        <location filename="../../app/ui/profiles.py" line="988"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
+    </message>
+</context>
+<context>
+    <name>RecorderControl</name>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="73"/>
+        <source>Ticketwise – recording steps</source>
+        <translation>Ticketwise – registrazione delle operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="85"/>
+        <location filename="../../app/ui/recorder_control.py" line="151"/>
+        <source>Recording · %1 · %2</source>
+        <translation>Registrazione · %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="85"/>
+        <location filename="../../app/ui/recorder_control.py" line="144"/>
+        <source>%1 steps</source>
+        <translation>%1 operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="92"/>
+        <location filename="../../app/ui/recorder_control.py" line="156"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="93"/>
+        <source>Add note…</source>
+        <translation>Aggiungi nota…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="94"/>
+        <source>Screenshot</source>
+        <translation>Screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="95"/>
+        <source>Stop</source>
+        <translation>Ferma</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="96"/>
+        <source>Stop recording clicks and typing for a while</source>
+        <translation>Sospendi per un po&apos; la registrazione di clic e digitazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="97"/>
+        <source>Add a step in your own words</source>
+        <translation>Aggiungi un&apos;operazione descritta con parole tue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="98"/>
+        <source>Add a screenshot of the active window</source>
+        <translation>Aggiungi uno screenshot della finestra attiva</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="99"/>
+        <source>End the recording and review the steps</source>
+        <translation>Termina la registrazione e rivedi le operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="144"/>
+        <source>1 step</source>
+        <translation>1 operazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="146"/>
+        <source>Paused · %1</source>
+        <translation>In pausa · %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="148"/>
+        <source>Saving %1…</source>
+        <translation>Salvataggio di %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="156"/>
+        <source>Resume</source>
+        <translation>Riprendi</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="207"/>
+        <source>Step limit reached (%1): stop, or raise it in Settings.</source>
+        <translation>Raggiunto il limite di operazioni (%1): ferma la registrazione, oppure alza il limite nelle Impostazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="245"/>
+        <source>Add a note</source>
+        <translation>Aggiungi una nota</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recorder_control.py" line="246"/>
+        <source>What should the help desk know at this step?</source>
+        <translation>Cosa deve sapere l&apos;assistenza a questo punto?</translation>
     </message>
 </context>
 <context>
@@ -2390,37 +2617,67 @@
         <translation>&amp;Nascondi questa finestra mentre si fa uno screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="766"/>
+        <location filename="../../app/ui/profiles.py" line="753"/>
+        <source>Steps recorder</source>
+        <translation>Registratore di operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="759"/>
+        <source> steps</source>
+        <translation> operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="762"/>
+        <source>999 steps</source>
+        <translation>999 operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="764"/>
+        <source>&amp;Most steps per recording:</source>
+        <translation>&amp;Massimo di operazioni per registrazione:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="771"/>
+        <source>Recording &amp;key:</source>
+        <translation>Tasto di re&amp;gistrazione:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="774"/>
+        <source>Starts a steps recording from any program; pressed again, stops it. Clear it to use none.</source>
+        <translation>Avvia una registrazione delle operazioni da qualunque programma; premuto di nuovo, la ferma. Cancellalo per non usarne nessuno.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/profiles.py" line="805"/>
         <source>%1 (default)</source>
         <translation>%1 (predefinito)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="819"/>
+        <location filename="../../app/ui/profiles.py" line="858"/>
         <source>Remove profile</source>
         <translation>Rimuovi profilo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="820"/>
+        <location filename="../../app/ui/profiles.py" line="859"/>
         <source>Remove the profile “%1” and its stored password?</source>
         <translation>Rimuovere il profilo “%1” e la relativa password salvata?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="830"/>
+        <location filename="../../app/ui/profiles.py" line="869"/>
         <source>Profile not removed</source>
         <translation>Profilo non rimosso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="845"/>
+        <location filename="../../app/ui/profiles.py" line="884"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="863"/>
+        <location filename="../../app/ui/profiles.py" line="902"/>
         <source>Saved.</source>
         <translation>Salvato.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/profiles.py" line="870"/>
+        <location filename="../../app/ui/profiles.py" line="909"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
     </message>
@@ -2462,27 +2719,38 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/ui/application.py" line="181"/>
+        <location filename="../../app/ui/application.py" line="187"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="183"/>
+        <location filename="../../app/ui/application.py" line="189"/>
         <source>Take a screenshot…</source>
         <translation>Fai uno screenshot…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="186"/>
+        <location filename="../../app/ui/application.py" line="192"/>
+        <location filename="../../app/ui/application.py" line="199"/>
+        <source>Record steps…</source>
+        <translation>Registra le operazioni…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="197"/>
+        <source>Stop recording</source>
+        <translation>Ferma la registrazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="203"/>
         <source>Show Ticketwise</source>
         <translation>Mostra Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="188"/>
+        <location filename="../../app/ui/application.py" line="205"/>
         <source>Send outbox now</source>
         <translation>Invia ora la posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="192"/>
+        <location filename="../../app/ui/application.py" line="209"/>
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
