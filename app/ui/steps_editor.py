@@ -99,6 +99,14 @@ def load_preview(path: str) -> QImage:
     return image
 
 
+def _icon(pixmap: QPixmap) -> QIcon:
+    """An icon drawn the same when its row is selected (the style would tint a screenshot)."""
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)
+    return icon
+
+
 def _glyph_icon(text: str, palette: QPalette) -> QIcon:
     """A thumbnail-sized tile with a symbol, for steps without a screenshot."""
     pixmap = QPixmap(THUMB_SIZE)
@@ -115,7 +123,7 @@ def _glyph_icon(text: str, palette: QPalette) -> QIcon:
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
-    return QIcon(pixmap)
+    return _icon(pixmap)
 
 
 def _thumbnail_icon(image: QImage) -> QIcon:
@@ -132,7 +140,7 @@ def _thumbnail_icon(image: QImage) -> QIcon:
     painter.setPen(QColor(0, 0, 0, 60))
     painter.drawRect(x, y, scaled.width() - 1, scaled.height() - 1)
     painter.end()
-    return QIcon(pixmap)
+    return _icon(pixmap)
 
 
 class StepList(QListWidget):
