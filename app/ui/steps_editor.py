@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
 
 from app.core.model import AttachmentRef
 from app.core.steps import Step, step_image_name, step_text
+from app.core.steps_report import ReportLabels
 from app.services.drafts import DraftService
 from app.services.tasks import TaskRunner
 from app.ui import look
@@ -325,6 +326,22 @@ class StepsEditor(QDialog):
         attachment with its original and marks (pass to ``prepare_insertion(annotated=...)``)."""
         shown = {step.image_sha256 for step in self.steps()}
         return {sha: ref for sha, ref in self._annotated.items() if sha in shown}
+
+    def report_labels(self) -> ReportLabels:
+        """The words of the HTML report in the user's language (for ``prepare_insertion``)."""
+        return ReportLabels(
+            title_prefix=self.tr("Recorded steps"),
+            step=self.tr("Step"),
+            window=self.tr("Window"),
+            application=self.tr("Application"),
+            time=self.tr("Time"),
+            position=self.tr("Position"),
+            recorded=self.tr("Recorded"),
+            steps=self.tr("Steps"),
+            generated=self.tr("Report made"),
+            untitled=self.tr("(untitled window)"),
+            language=self.tr("en", "the language code of this translation, for the HTML report"),
+        )
 
     def busy(self) -> bool:
         """An annotation is being opened or stored: "Add to ticket" waits for it."""

@@ -151,6 +151,8 @@ def test_lists_the_steps_and_loads_thumbnails_through_the_runner(qtbot, drafts, 
     assert "never the keys" in editor.preview.message()
     assert not editor.annotate_button.isEnabled()
     assert editor.include_report()
+    labels = editor.report_labels()
+    assert (labels.step, labels.language) == ("Step", "en")  # untranslated here: English
 
 
 def test_move_up_and_down_by_button_and_by_keyboard(qtbot, make_editor):
