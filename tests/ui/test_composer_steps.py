@@ -16,6 +16,8 @@ def test_into_an_empty_field_with_attachments_and_autosave(qtbot, make_window) -
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     composer = window.composer
+    # The start-up puts the cursor in the subject once the last draft is looked up: after that.
+    qtbot.waitUntil(lambda: window._runner.pending() == 0, timeout=5000)
     added = insertion(window)
     with qtbot.waitSignal(composer.draft_saved, timeout=5000) as saved:
         composer.insert_steps(added)
