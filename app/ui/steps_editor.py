@@ -15,9 +15,10 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
@@ -360,6 +361,16 @@ class StepsEditor(QDialog):
         step = self._step(self.list.item(row))
         return bool(step.image_sha256) and step.image_sha256 in self._thumbnails
 
+    def _guarded(self, callback: Callable[..., None], *args: object) -> Callable[[object], None]:
+        """``callback(*args, value)`` for the runner, skipped once this dialog is deleted (the
+        runner can tell that for bound methods only, and these carry arguments)."""
+
+        def call(value: object) -> None:
+            if shiboken6.isValid(self):
+                callback(*args, value)
+
+        return call
+
     # -- layout -------------------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -618,8 +629,8 @@ class StepsEditor(QDialog):
         path = str(self._drafts.blob_path(sha))
         self._runner.run(
             partial(load_preview, path),
-            on_success=partial(self._on_preview_loaded, sha),
-            on_error=partial(self._on_preview_failed, sha),
+            on_success=self._guarded(self._on_preview_loaded, sha),
+            on_error=self._guarded(self._on_preview_failed, sha),
         )
 
     def _on_preview_loaded(self, sha: str, image: object) -> None:
@@ -647,8 +658,8 @@ class StepsEditor(QDialog):
         path = str(self._drafts.blob_path(sha))
         self._runner.run(
             partial(load_thumbnail, path),
-            on_success=partial(self._on_thumbnail_loaded, sha),
-            on_error=partial(self._on_thumbnail_failed, sha),
+            on_success=self._guarded(self._on_thumbnail_loaded, sha),
+            on_error=self._guarded(self._on_thumbnail_failed, sha),
         )
 
     def _on_thumbnail_loaded(self, sha: str, image: object) -> None:
@@ -762,7 +773,7 @@ class StepsEditor(QDialog):
         self._set_busy(1)
         self._runner.run(
             work,
-            on_success=partial(self._on_annotate_image_loaded, key, notes),
+            on_success=self._guarded(self._on_annotate_image_loaded, key, notes),
             on_error=self._on_annotate_failed,
         )
 
@@ -801,7 +812,7 @@ class StepsEditor(QDialog):
 
         self._runner.run(
             work,
-            on_success=partial(self._on_annotation_stored, key),
+            on_success=self._guarded(self._on_annotation_stored, key),
             on_error=self._on_annotate_failed,
         )
 

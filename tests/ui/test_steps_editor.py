@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QDialog, QLineEdit
@@ -322,3 +323,10 @@ def test_screenshot_of_the_editor(qtbot, make_editor, tmp_path):
         picture = editor.grab()
         assert picture.save(str(folder / name))
     assert editor.minimumSizeHint().height() <= 560  # fits a 768 px screen with room to spare
+
+
+def test_closing_while_thumbnails_load_is_quiet(qtbot, drafts, runner):
+    editor = StepsEditor(recording(drafts), drafts, runner)
+    assert runner.pending() >= 4
+    shiboken6.delete(editor)  # the caller drops the dialog at once (e.g. Discard)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)  # callbacks ran: no error
