@@ -45,6 +45,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDialog,
     QFrame,
@@ -59,6 +60,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -208,14 +210,19 @@ class CaptionDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        # Over the text, beside the thumbnail, vertically centred: the row keeps its look.
-        rect = QRect(option.rect)
-        left = THUMB_SIZE.width() + 12
+        # Over the caption only, after the number, vertically centred: the row keeps its look.
+        view = option.widget
+        style = view.style() if view is not None else QApplication.style()
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, view)
+        prefix = item.fontMetrics.horizontalAdvance(f"{index.row() + 1}. ")
         height = editor.sizeHint().height()
+        left = text.x() + prefix
         editor.setGeometry(
-            rect.x() + left,
-            rect.y() + (rect.height() - height) // 2,
-            max(40, rect.width() - left - 4),
+            left,
+            text.y() + (text.height() - height) // 2,
+            max(40, min(text.right(), option.rect.right() - 4) - left),
             height,
         )
 
@@ -560,6 +567,7 @@ class StepsEditor(QDialog):
         """Count, empty state, buttons and preview after any change."""
         count = self.list.count()
         self.count_label.setText(self.tr("%n step(s)", "", count))
+        self.count_label.setVisible(count > 0)
         self.pages.setCurrentWidget(self.splitter if count else self.empty_label)
         self.hint_label.setVisible(count > 1)
         row = self.list.currentRow()

@@ -323,6 +323,16 @@ def test_screenshot_of_the_editor(qtbot, make_editor, tmp_path):
         picture = editor.grab()
         assert picture.save(str(folder / name))
     assert editor.minimumSizeHint().height() <= 560  # fits a 768 px screen with room to spare
+    editor.resize(1000, 700)
+    editor.list.setCurrentRow(1)
+    editor.edit_button.click()
+    line = editor.list.findChild(QLineEdit)
+    assert line is not None
+    assert editor.grab().save(str(folder / "steps-editor-editing.png"))
+    line.clearFocus()
+    for _ in range(5):
+        editor.delete_button.click()
+    assert editor.grab().save(str(folder / "steps-editor-empty.png"))
 
 
 def test_closing_while_thumbnails_load_is_quiet(qtbot, drafts, runner):
