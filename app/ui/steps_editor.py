@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import StorageError
 from app.core.model import AttachmentRef
 from app.core.steps import Step, step_image_name, step_text
 from app.core.steps_report import ReportLabels
@@ -90,7 +91,8 @@ PREVIEW_CACHE = 8
 
 
 def load_preview(path: str) -> QImage:
-    """The step's screenshot for the preview, decoded at reduced size (runs in a worker)."""
+    """The step's screenshot for the preview, decoded at reduced size (runs in a worker);
+    StorageError when it cannot be read (gone, or damaged)."""
     reader = QImageReader(path)
     size = reader.size()
     if size.isValid() and (
@@ -99,7 +101,7 @@ def load_preview(path: str) -> QImage:
         reader.setScaledSize(size.scaled(PREVIEW_MAX, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     if image.isNull():
-        raise OSError(reader.errorString())
+        raise StorageError(f"{path}: {reader.errorString()}", reason="blob")
     return image
 
 
@@ -776,7 +778,10 @@ class StepsEditor(QDialog):
         def work() -> QImage:
             from app.services.annotation import load_image
 
-            return load_image(drafts.read_blob(source))
+            try:
+                return load_image(drafts.read_blob(source))
+            except (OSError, ValueError) as exc:  # gone or damaged since the recording
+                raise StorageError(f"a step's screenshot: {exc}", reason="blob") from exc
 
         self._set_busy(1)
         self._runner.run(

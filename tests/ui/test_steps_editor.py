@@ -15,7 +15,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from app.core.steps import Step, new_step
 from app.services.drafts import DraftService
@@ -340,3 +340,19 @@ def test_closing_while_thumbnails_load_is_quiet(qtbot, drafts, runner):
     assert runner.pending() >= 4
     shiboken6.delete(editor)  # the caller drops the dialog at once (e.g. Discard)
     qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5000)  # callbacks ran: no error
+
+
+def test_a_lost_screenshot_is_said_plainly(qtbot, make_editor, drafts):
+    steps = recording(drafts)
+    drafts.blob_path(steps[2].image_sha256).unlink()  # gone since the recording
+    editor = make_editor(steps)
+    editor.list.setCurrentRow(2)
+    qtbot.waitUntil(lambda: "could not be read" in editor.preview.message(), timeout=5000)
+    editor.annotate_button.click()
+    qtbot.waitUntil(lambda: editor.findChild(QMessageBox) is not None, timeout=5000)
+    box = editor.findChild(QMessageBox)
+    assert "stored copy could not be read" in box.text()
+    assert "internal error" not in box.text()
+    assert not editor.busy() and editor.annotator() is None
+    box.close()
+    assert len(editor.steps()) == 5  # the step stays, with its caption
