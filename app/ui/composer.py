@@ -625,7 +625,8 @@ class ComposerWidget(QWidget):
         if insertion.missing_images:
             self.status_message.emit(
                 self.tr(
-                    "The screenshots of steps %1 were not found: those steps were added without."
+                    "The screenshots of recorded steps %1 were not found: those steps were "
+                    "added without them."
                 ).replace("%1", ", ".join(str(n) for n in insertion.missing_images))
             )
         self.steps.setFocus(Qt.FocusReason.OtherFocusReason)
