@@ -192,7 +192,18 @@ class CaptionDelegate(QStyledItemDelegate):
     ) -> QWidget:
         editor = QLineEdit(parent)
         editor.setFrame(True)
+        self._open = (editor, QPersistentModelIndex(index))
         return editor
+
+    def commit_open_editor(self) -> None:
+        """Take the caption being typed, if an editor is open (a shortcut such as Alt+T
+        accepts the dialog without moving the focus, which is what commits otherwise)."""
+        opened = getattr(self, "_open", None)
+        if opened is None:
+            return
+        editor, index = opened
+        if shiboken6.isValid(editor) and editor.isVisible() and index.isValid():
+            self.caption_committed.emit(index, editor.text())
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         step = index.data(STEP_ROLE)
@@ -852,6 +863,11 @@ class StepsEditor(QDialog):
         if self._busy or not self.list.count():
             return
         self.accept()
+
+    def accept(self) -> None:
+        """Close with the steps as shown, a caption still being typed included."""
+        self.delegate.commit_open_editor()
+        super().accept()
 
     def reject(self) -> None:
         """Discard the recording; with steps, only after the user agrees."""

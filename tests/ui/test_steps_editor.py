@@ -356,3 +356,19 @@ def test_a_lost_screenshot_is_said_plainly(qtbot, make_editor, drafts):
     assert not editor.busy() and editor.annotator() is None
     box.close()
     assert len(editor.steps()) == 5  # the step stays, with its caption
+
+
+def test_a_caption_still_being_typed_is_kept_by_add_to_ticket(qtbot, make_editor):
+    editor = make_editor()
+    editor.list.setCurrentRow(0)
+    editor.list.setFocus()
+    qtbot.keyClick(editor.list, Qt.Key.Key_F2)
+    line = editor.list.findChild(QLineEdit)
+    assert line is not None
+    line.selectAll()
+    qtbot.keyClicks(line, "Saved the invoice")
+    # Pressed without taking the focus from the caption (an accessibility tool's "press"):
+    # the focus-out that commits an edit never comes.
+    editor.add_button.click()
+    assert editor.result() == QDialog.DialogCode.Accepted
+    assert editor.steps()[0].caption == "Saved the invoice"
