@@ -10,6 +10,7 @@ Standard library only: the UI shows these, the store keeps them, the composer re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -147,15 +148,50 @@ def new_step(
     )
 
 
-def render_steps_text(steps: list[Step] | tuple[Step, ...], *, with_time: bool = True) -> str:
+def step_image_name(number: int) -> str:
+    """The attachment name of the screenshot of the step shown as ``number``: ``step-03.png``.
+
+    The Steps text names it after the step's line, so the pairing survives the composer
+    renumbering the section when the user's own lines come first."""
+    return f"step-{number:02d}.png"
+
+
+def step_text(step: Step) -> str:
+    """The step's caption on one line (whitespace folded); an empty one falls back to the
+    generated caption."""
+    return " ".join((step.caption or step.default_caption).split())
+
+
+def makes_line(step: Step) -> bool:
+    """False for an empty note (no caption, no image): it has nothing to say, takes no number."""
+    return bool(step_text(step) or step.image_sha256)
+
+
+def numbered(steps: Sequence[Step]) -> list[tuple[int, Step]]:
+    """(number shown, step) for every step that makes a line, numbered by list order."""
+    out: list[tuple[int, Step]] = []
+    for step in steps:
+        if makes_line(step):
+            out.append((len(out) + 1, step))
+    return out
+
+
+def render_steps_text(
+    steps: Sequence[Step], *, with_time: bool = True, image_names: bool = False
+) -> str:
     """The steps as numbered lines for the description's Steps section, e.g.
     ``1. Clicked (left) in 'Invoice – Excel' (14:02:11 UTC)``. Numbers follow the list's order
-    (steps deleted by the user leave no gap); empty captions fall back to the generated one."""
+    (steps deleted by the user leave no gap); empty captions fall back to the generated one.
+
+    With ``image_names``, a step that has a screenshot ends with the name of the attachment
+    that holds it (:func:`step_image_name`), e.g. ``3. Clicked (left) in 'Invoice' [step-03.png]``.
+    """
     lines: list[str] = []
-    for step in steps:
-        caption = " ".join((step.caption or step.default_caption).split())
-        if not caption:
-            continue  # an empty note: nothing to say, and no number used up
-        when = f" ({step.time.astimezone(UTC):%H:%M:%S} UTC)" if with_time else ""
-        lines.append(f"{len(lines) + 1}. {caption}{when}")
+    for number, step in numbered(steps):
+        parts = [f"{number}.", step_text(step)]
+        if with_time:
+            parts.append(f"({step.time.astimezone(UTC):%H:%M:%S} UTC)")
+        if image_names and step.image_sha256:
+            parts.append(f"[{step_image_name(number)}]")
+        lines.append(" ".join(part for part in parts if part))
     return "\n".join(lines)

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QShortcut,
+    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,6 +59,7 @@ from app.ui.sysinfo_panel import SysinfoPanel
 
 if TYPE_CHECKING:
     from app.services.browsers import BrowserReport
+    from app.services.steps import StepsInsertion
     from app.ui.capture_flow import CaptureFlow
 
 log = logging.getLogger(__name__)
@@ -665,6 +667,37 @@ class ComposerWidget(QWidget):
         self.attachments.set_attachments(self._draft.attachments)
         self._load_thumbnails((ref,))
         self._changed()
+
+    def insert_steps(self, insertion: StepsInsertion) -> None:
+        """Add a recording to the draft: its text to "Steps that led to it" (replacing only
+        whitespace, else after a blank line: what the user typed stays, and one Undo takes the
+        insertion back), its screenshots and report to the attachments."""
+        text = insertion.text.strip("\n")
+        if text:
+            existing = self.steps.toPlainText()
+            cursor = QTextCursor(self.steps.document())
+            cursor.beginEditBlock()
+            if existing.strip():
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+                gap = (
+                    "" if existing.endswith("\n\n") else "\n" if existing.endswith("\n") else "\n\n"
+                )
+                cursor.insertText(gap + text)
+            else:
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.insertText(text)
+            cursor.endEditBlock()  # textChanged -> _on_field_edited: the autosave of an edit
+            self.steps.setTextCursor(cursor)
+        for ref in insertion.attachments:
+            self.add_attachment(ref)
+        if insertion.missing_images:
+            self.status_message.emit(
+                self.tr(
+                    "The screenshots of recorded steps %1 were not found: those steps were "
+                    "added without them."
+                ).replace("%1", ", ".join(str(n) for n in insertion.missing_images))
+            )
+        self.steps.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def attach_files(self, paths: list[str]) -> None:
         """Copy files into the store in the background, then attach them. Images go through
