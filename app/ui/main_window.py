@@ -53,6 +53,7 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the 
     from app.ui.capture_flow import CaptureFlow
     from app.ui.profiles import SettingsDialog
     from app.ui.recorder_control import RecorderControl
+    from app.ui.steps_editor import StepsEditor
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.recorder_hotkey_problem = ""
         self._restore_after_recording = False
         self._recovery_box: QMessageBox | None = None
+        self.steps_editor: StepsEditor | None = None
         self._pending_capture = ""
         self._browsers_busy = False
         self._sysinfo_generation = 0
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
         self.composer.subject_changed.connect(self._on_composer_subject_changed)
         self.composer.capture_requested.connect(self._on_composer_capture_requested)
         self.composer.record_requested.connect(self._on_composer_record_requested)
+        self.recording_finished.connect(self._on_recording_finished)
         self.composer.browsers_wanted.connect(self._on_composer_browsers_wanted)
         self.composer.sysinfo_wanted.connect(self._on_composer_sysinfo_wanted)
         self.drafts_view.open_requested.connect(self._on_drafts_open_requested)
@@ -982,6 +985,72 @@ class MainWindow(QMainWindow):
         self._recovery_box = box
         box.show()
 
+    @Slot(list)
+    def _on_recording_finished(self, steps: list[Step]) -> None:
+        """Let the user edit the steps, then put them into the draft being written."""
+        if self._quitting:
+            return  # the journal keeps them: offered again at the next start
+        if self.steps_editor is not None:
+            # One review at a time; this recording's journal stays until it is reviewed.
+            self.steps_editor.raise_()
+            self.show_status(self.tr("Finish reviewing the recorded steps first."))
+            return
+        from app.ui.step_captions import localized
+        from app.ui.steps_editor import StepsEditor
+
+        self.show_page(PAGE_COMPOSE)
+        self.show_normal_and_raise()
+        editor = StepsEditor(localized(steps), self._drafts, self._runner, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.accepted.connect(self._on_steps_editor_accepted)
+        editor.rejected.connect(self._on_steps_editor_rejected)
+        self.steps_editor = editor
+        editor.open()
+
+    @Slot()
+    def _on_steps_editor_accepted(self) -> None:
+        editor, self.steps_editor = self.steps_editor, None
+        if editor is None:
+            return
+        from app.services.steps import prepare_insertion
+
+        steps, report = editor.steps(), editor.include_report()
+        labels, annotated = editor.report_labels(), editor.annotated()
+        title = " ".join(self.composer.subject.text().split())
+        drafts = self._drafts
+        self.show_status(self.tr("Adding the recorded steps to the ticket\u2026"))
+        self._runner.run(
+            lambda: prepare_insertion(
+                drafts, steps, report=report, title=title, labels=labels, annotated=annotated
+            ),
+            on_success=self._on_steps_prepared,
+            on_error=self._on_storage_failed,
+        )
+
+    def _on_steps_prepared(self, insertion: object) -> None:
+        from app.services.steps import StepsInsertion
+
+        assert isinstance(insertion, StepsInsertion)
+        self.composer.insert_steps(insertion)
+        lines = len(insertion.text.splitlines())
+        self.show_status(
+            self.tr("The recorded steps are in the ticket (%1 lines, %2 attachments).")
+            .replace("%1", str(lines))
+            .replace("%2", str(len(insertion.attachments)))
+        )
+        # The journal goes only once the draft holding the steps is on disk: the save is queued
+        # on the serial worker first, and recording_handled's removal runs after it.
+        self.composer.save_now()
+        self.recording_handled()
+
+    @Slot()
+    def _on_steps_editor_rejected(self) -> None:
+        editor, self.steps_editor = self.steps_editor, None
+        if editor is None or self._quitting:
+            return  # quitting closes the editor: that is no decision, the journal stays
+        self.recording_handled()  # the user confirmed: discard
+        self.show_status(self.tr("The recorded steps were discarded."))
+
     def handle_instance_request(self, message: dict[str, object]) -> dict[str, object]:
         """A request from another Ticketwise process (:mod:`app.services.instance`)."""
         command = message.get("command")
@@ -1005,6 +1074,8 @@ class MainWindow(QMainWindow):
     def prepare_quit(self) -> None:
         """Save everything before the application quits."""
         self._quitting = True
+        if self.steps_editor is not None:
+            self.steps_editor.done(0)  # no question while quitting; the journal keeps the steps
         if self.hotkeys is not None:
             self.hotkeys.close()
         if self.recorder_hotkeys is not None:

@@ -579,7 +579,9 @@ class StepsEditor(QDialog):
     def _refresh(self) -> None:
         """Count, empty state, buttons and preview after any change."""
         count = self.list.count()
-        self.count_label.setText(self.tr("%n step(s)", "", count))
+        self.count_label.setText(
+            self.tr("1 step") if count == 1 else self.tr("%1 steps").replace("%1", str(count))
+        )
         self.count_label.setVisible(count > 0)
         self.pages.setCurrentWidget(self.splitter if count else self.empty_label)
         self.hint_label.setVisible(count > 1)

@@ -542,37 +542,37 @@
 <context>
     <name>ComposerWidget</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="189"/>
+        <location filename="../../app/ui/composer.py" line="191"/>
         <source>Help desk:</source>
         <translation>Help desk:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="192"/>
+        <location filename="../../app/ui/composer.py" line="194"/>
         <source>not set up yet</source>
         <translation>non ancora configurato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="208"/>
+        <location filename="../../app/ui/composer.py" line="210"/>
         <source>Make it a &amp;new ticket</source>
         <translation>Rendilo un &amp;nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="222"/>
+        <location filename="../../app/ui/composer.py" line="224"/>
         <source>What fails, and where? e.g. “Invoice PDF export fails with error 500”</source>
         <translation>Cosa non funziona, e dove? Ad es. “Esportazione PDF fatture: errore 500”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="226"/>
+        <location filename="../../app/ui/composer.py" line="228"/>
         <source>&amp;Subject</source>
         <translation>&amp;Oggetto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="230"/>
+        <location filename="../../app/ui/composer.py" line="232"/>
         <source>Describe the problem: what were you doing, what did you see, since when?</source>
         <translation>Descrivi il problema: cosa stavi facendo, cosa hai visto, da quando succede?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="233"/>
+        <location filename="../../app/ui/composer.py" line="235"/>
         <source>1. Opened …
 2. Clicked …
 3. The error appeared</source>
@@ -581,254 +581,259 @@
 3. È comparso l&apos;errore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="235"/>
+        <location filename="../../app/ui/composer.py" line="237"/>
         <source>What should have happened?</source>
         <translation>Cosa sarebbe dovuto succedere?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="236"/>
+        <location filename="../../app/ui/composer.py" line="238"/>
         <source>What happened instead? Quote any error message.</source>
         <translation>Cosa è successo invece? Riporta l&apos;eventuale messaggio di errore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="240"/>
+        <location filename="../../app/ui/composer.py" line="242"/>
         <source>&amp;What happened</source>
         <translation>&amp;Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="255"/>
+        <location filename="../../app/ui/composer.py" line="257"/>
         <source>What you &amp;expected</source>
         <translation>Cosa ti as&amp;pettavi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="256"/>
+        <location filename="../../app/ui/composer.py" line="258"/>
         <source>What happened &amp;instead</source>
         <translation>Cosa è successo in&amp;vece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="267"/>
+        <location filename="../../app/ui/composer.py" line="269"/>
         <source>Which browser were you using? e.g. Firefox 128, Chrome 131</source>
         <translation>Quale browser stavi usando? Ad es. Firefox 128, Chrome 131</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="269"/>
-        <location filename="../../app/ui/composer.py" line="517"/>
+        <location filename="../../app/ui/composer.py" line="271"/>
+        <location filename="../../app/ui/composer.py" line="519"/>
         <source>Not a browser problem</source>
         <translation>Non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="274"/>
+        <location filename="../../app/ui/composer.py" line="276"/>
         <source>&amp;Browser</source>
         <translation>&amp;Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="284"/>
+        <location filename="../../app/ui/composer.py" line="286"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="243"/>
+        <location filename="../../app/ui/composer.py" line="245"/>
         <source>Steps that &amp;led to it</source>
         <translation>&amp;Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="245"/>
+        <location filename="../../app/ui/composer.py" line="247"/>
         <source>Record steps…</source>
         <translation>Registra le operazioni…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="247"/>
+        <location filename="../../app/ui/composer.py" line="249"/>
         <source>Record your clicks with screenshots while you show the problem</source>
         <translation>Registra i tuoi clic, con gli screenshot, mentre mostri il problema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="288"/>
+        <location filename="../../app/ui/composer.py" line="290"/>
         <source>&amp;Add files…</source>
         <translation>A&amp;llega file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="290"/>
+        <location filename="../../app/ui/composer.py" line="292"/>
         <source>&amp;Paste image</source>
         <translation>&amp;Incolla immagine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="292"/>
+        <location filename="../../app/ui/composer.py" line="294"/>
         <source>&amp;Remove</source>
         <translation>&amp;Rimuovi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="295"/>
+        <location filename="../../app/ui/composer.py" line="297"/>
         <source>S&amp;creenshot</source>
         <translation>Screens&amp;hot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="297"/>
+        <location filename="../../app/ui/composer.py" line="299"/>
         <source>Select part of the screen to attach (the global key works from anywhere)</source>
         <translation>Seleziona una parte dello schermo da allegare (il tasto globale funziona ovunque)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="303"/>
+        <location filename="../../app/ui/composer.py" line="305"/>
         <source>A region…</source>
         <translation>Un&apos;area…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="306"/>
+        <location filename="../../app/ui/composer.py" line="308"/>
         <source>A window…</source>
         <translation>Una finestra…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="309"/>
+        <location filename="../../app/ui/composer.py" line="311"/>
         <source>The whole desktop</source>
         <translation>Tutto il desktop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="313"/>
+        <location filename="../../app/ui/composer.py" line="315"/>
         <source>Ann&amp;otate…</source>
         <translation>&amp;Modifica…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="314"/>
+        <location filename="../../app/ui/composer.py" line="316"/>
         <source>Mark up or redact the selected screenshot</source>
         <translation>Annota o oscura lo screenshot selezionato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="328"/>
+        <location filename="../../app/ui/composer.py" line="330"/>
         <source>Drop files here, or paste a screenshot with Ctrl+Shift+V. Delete removes the selected ones.</source>
         <translation>Trascina qui i file, oppure incolla uno screenshot con Ctrl+Maiusc+V. Canc rimuove quelli selezionati.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="356"/>
+        <location filename="../../app/ui/composer.py" line="358"/>
         <source>&amp;Delete draft</source>
         <translation>&amp;Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="358"/>
+        <location filename="../../app/ui/composer.py" line="360"/>
         <source>Send &amp;ticket</source>
         <translation>Invia &amp;ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="375"/>
+        <location filename="../../app/ui/composer.py" line="377"/>
         <source>Ctrl+Shift+V</source>
         <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="377"/>
+        <location filename="../../app/ui/composer.py" line="379"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="403"/>
+        <location filename="../../app/ui/composer.py" line="405"/>
         <source>What happened</source>
         <translation>Cosa è successo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="404"/>
+        <location filename="../../app/ui/composer.py" line="406"/>
         <source>Steps that led to it</source>
         <translation>Sequenza di operazioni effettuate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="405"/>
+        <location filename="../../app/ui/composer.py" line="407"/>
         <source>What I expected</source>
         <translation>Cosa mi aspettavo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="406"/>
+        <location filename="../../app/ui/composer.py" line="408"/>
         <source>What happened instead</source>
         <translation>Cosa è successo invece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="407"/>
+        <location filename="../../app/ui/composer.py" line="409"/>
         <source>Browser</source>
         <translation>Browser di navigazione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="408"/>
+        <location filename="../../app/ui/composer.py" line="410"/>
         <source>not a browser problem</source>
         <translation>non è un problema del browser</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="409"/>
+        <location filename="../../app/ui/composer.py" line="411"/>
         <source>System information</source>
         <translation>Informazioni di sistema</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="419"/>
+        <location filename="../../app/ui/composer.py" line="421"/>
         <source>Set up a help desk…</source>
         <translation>Configura un help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="453"/>
-        <location filename="../../app/ui/composer.py" line="640"/>
+        <location filename="../../app/ui/composer.py" line="455"/>
+        <location filename="../../app/ui/composer.py" line="642"/>
         <source>Saved</source>
         <translation>Salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="479"/>
+        <location filename="../../app/ui/composer.py" line="481"/>
         <source>Follow-up to ticket %1 at %2: it is added to that ticket.</source>
         <translation>Seguito del ticket %1 presso %2: viene aggiunto a quel ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="628"/>
+        <location filename="../../app/ui/composer.py" line="630"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="647"/>
+        <location filename="../../app/ui/composer.py" line="649"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="651"/>
+        <location filename="../../app/ui/composer.py" line="653"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>Impossibile salvare la bozza: %1 Il testo resta nella finestra; Ticketwise continua a riprovare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="703"/>
+        <location filename="../../app/ui/composer.py" line="696"/>
+        <source>The screenshots of recorded steps %1 were not found: those steps were added without them.</source>
+        <translation>Gli screenshot delle operazioni registrate %1 non sono stati trovati: quelle operazioni sono state aggiunte senza.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="736"/>
         <source>Screenshot %1.png</source>
         <translation>Screenshot %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="717"/>
+        <location filename="../../app/ui/composer.py" line="750"/>
         <source>Adding %1…</source>
         <translation>Aggiunta di %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="743"/>
+        <location filename="../../app/ui/composer.py" line="776"/>
         <source>Attachment not added</source>
         <translation>Allegato non aggiunto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="851"/>
+        <location filename="../../app/ui/composer.py" line="884"/>
         <source>Attachment not opened</source>
         <translation>Allegato non aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="873"/>
+        <location filename="../../app/ui/composer.py" line="906"/>
         <source>Attach files</source>
         <translation>Allega file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="885"/>
+        <location filename="../../app/ui/composer.py" line="918"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>Gli appunti non contengono immagini. Copia prima uno screenshot (ad es. con Stamp).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="954"/>
+        <location filename="../../app/ui/composer.py" line="987"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>Prima di inviare servono un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="965"/>
+        <location filename="../../app/ui/composer.py" line="998"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="966"/>
+        <location filename="../../app/ui/composer.py" line="999"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Eliminare questa bozza? Il testo e gli allegati andranno persi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="979"/>
+        <location filename="../../app/ui/composer.py" line="1012"/>
         <source>Draft deleted.</source>
         <translation>Bozza eliminata.</translation>
     </message>
@@ -1571,301 +1576,321 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>New ticket</source>
         <translation>Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>Drafts</source>
         <translation>Bozze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
-        <location filename="../../app/ui/main_window.py" line="404"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>Outbox</source>
         <translation>Posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;New ticket</source>
         <translation>&amp;Nuovo ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>Send &amp;outbox now</source>
         <translation>Invia ora la posta in &amp;uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>&amp;About Ticketwise</source>
         <translation>&amp;Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266"/>
+        <location filename="../../app/ui/main_window.py" line="269"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Ecco la tua ultima bozza, come l&apos;avevi lasciata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="288"/>
         <source>New ticket – %1</source>
         <translation>Nuovo ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 creato: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303"/>
+        <location filename="../../app/ui/main_window.py" line="306"/>
         <source>Sent to the help desk: %1</source>
         <translation>Inviato all&apos;help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="305"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Ticket sent</source>
         <translation>Ticket inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>A ticket needs checking</source>
         <translation>Un ticket è da verificare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Not sent: %1</source>
         <translation>Non inviato: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318"/>
+        <location filename="../../app/ui/main_window.py" line="321"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>Ticket#%1 created</source>
         <translation>Ticket#%1 creato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>New answer on %1</source>
         <translation>Nuova risposta su %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>Ticket %1 changed</source>
         <translation>Ticket %1 cambiato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="343"/>
         <source>%1 is now closed</source>
         <translation>%1 ora è chiuso</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>%1 is open again</source>
         <translation>%1 è di nuovo aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="402"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>Drafts (%1)</source>
         <translation>Bozze (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406"/>
+        <location filename="../../app/ui/main_window.py" line="409"/>
         <source>Outbox (%1)</source>
         <translation>Posta in uscita (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="438"/>
+        <location filename="../../app/ui/main_window.py" line="441"/>
         <source>Delete this draft for good?</source>
         <translation>Eliminare definitivamente questa bozza?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458"/>
+        <location filename="../../app/ui/main_window.py" line="461"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Non inviato: nessun help desk configurato. Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="495"/>
-        <location filename="../../app/ui/main_window.py" line="523"/>
+        <location filename="../../app/ui/main_window.py" line="498"/>
+        <location filename="../../app/ui/main_window.py" line="526"/>
         <source>Sending “%1”…</source>
         <translation>Invio di “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="511"/>
+        <location filename="../../app/ui/main_window.py" line="514"/>
         <source>Ticket not sent</source>
         <translation>Ticket non inviato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512"/>
+        <location filename="../../app/ui/main_window.py" line="515"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Il ticket resta salvato come bozza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="566"/>
+        <location filename="../../app/ui/main_window.py" line="569"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>Il ticket è di nuovo una bozza: modificalo e invialo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="595"/>
+        <location filename="../../app/ui/main_window.py" line="598"/>
         <source>Delete from outbox</source>
         <translation>Elimina dalla posta in uscita</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="596"/>
+        <location filename="../../app/ui/main_window.py" line="599"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>Questo ticket non è ancora arrivato all&apos;help desk. Eliminarlo comunque?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="614"/>
+        <location filename="../../app/ui/main_window.py" line="617"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise non può usare i propri dati</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="659"/>
+        <location filename="../../app/ui/main_window.py" line="662"/>
         <source>About Ticketwise</source>
         <translation>Informazioni su Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="661"/>
+        <location filename="../../app/ui/main_window.py" line="664"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;Apri ticket di assistenza su cui l&apos;help desk può intervenire subito, e seguili fino alla soluzione.&lt;/p&gt;&lt;p&gt;Cartella dei dati: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="777"/>
+        <location filename="../../app/ui/main_window.py" line="780"/>
         <source>Screenshot key not available</source>
         <translation>Tasto per gli screenshot non disponibile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="793"/>
+        <location filename="../../app/ui/main_window.py" line="796"/>
         <source>%1 attached to the ticket. Double-click it to annotate or redact.</source>
         <translation>%1 allegato al ticket. Fai doppio clic per annotarlo o oscurarlo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="798"/>
+        <location filename="../../app/ui/main_window.py" line="801"/>
         <source>Screenshot attached</source>
         <translation>Screenshot allegato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="845"/>
+        <location filename="../../app/ui/main_window.py" line="848"/>
         <source>Steps cannot be recorded</source>
         <translation>Impossibile registrare le operazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="852"/>
+        <location filename="../../app/ui/main_window.py" line="855"/>
         <source>Recording steps…</source>
         <translation>Registrazione delle operazioni…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="887"/>
+        <location filename="../../app/ui/main_window.py" line="890"/>
         <source>%1 is already the screenshot key. Choose another key for recording.</source>
         <translation>%1 è già il tasto per gli screenshot. Scegli un altro tasto per la registrazione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="902"/>
+        <location filename="../../app/ui/main_window.py" line="905"/>
         <source>Recording key not available</source>
         <translation>Tasto di registrazione non disponibile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="924"/>
+        <location filename="../../app/ui/main_window.py" line="927"/>
         <source>Recorded 1 step.</source>
         <translation>Registrata 1 operazione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="926"/>
+        <location filename="../../app/ui/main_window.py" line="929"/>
         <source>Recorded %1 steps.</source>
         <translation>Registrate %1 operazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="939"/>
-        <location filename="../../app/ui/main_window.py" line="947"/>
+        <location filename="../../app/ui/main_window.py" line="942"/>
+        <location filename="../../app/ui/main_window.py" line="950"/>
         <source>Steps recorder</source>
         <translation>Registratore di operazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="943"/>
+        <location filename="../../app/ui/main_window.py" line="946"/>
         <source>Step limit reached (%1): stop, or raise it in Settings.</source>
         <translation>Raggiunto il limite di operazioni (%1): ferma la registrazione, oppure alza il limite nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="958"/>
+        <location filename="../../app/ui/main_window.py" line="961"/>
         <source>Steps recording</source>
         <translation>Registrazione delle operazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="959"/>
+        <location filename="../../app/ui/main_window.py" line="962"/>
         <source>A steps recording was interrupted (%1 steps).</source>
         <translation>Una registrazione delle operazioni è stata interrotta (%1 operazioni).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="964"/>
+        <location filename="../../app/ui/main_window.py" line="967"/>
         <source>Review them to add them to a ticket, or discard them for good.</source>
         <translation>Rivedile per aggiungerle a un ticket, oppure scartale definitivamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="966"/>
+        <location filename="../../app/ui/main_window.py" line="969"/>
         <source>&amp;Review</source>
         <translation>&amp;Rivedi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="967"/>
+        <location filename="../../app/ui/main_window.py" line="970"/>
         <source>&amp;Discard</source>
         <translation>&amp;Scarta</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="968"/>
+        <location filename="../../app/ui/main_window.py" line="971"/>
         <source>&amp;Later</source>
         <translation>&amp;Più tardi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1023"/>
+        <location filename="../../app/ui/main_window.py" line="996"/>
+        <source>Finish reviewing the recorded steps first.</source>
+        <translation>Prima finisci di rivedere le operazioni registrate.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1021"/>
+        <source>Adding the recorded steps to the ticket…</source>
+        <translation>Aggiunta delle operazioni registrate al ticket…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1037"/>
+        <source>The recorded steps are in the ticket (%1 lines, %2 attachments).</source>
+        <translation>Le operazioni registrate sono nel ticket (%1 righe, %2 allegati).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1052"/>
+        <source>The recorded steps were discarded.</source>
+        <translation>Le operazioni registrate sono state scartate.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1094"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise è ancora in esecuzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1024"/>
+        <location filename="../../app/ui/main_window.py" line="1095"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>
@@ -2680,6 +2705,306 @@
         <location filename="../../app/ui/profiles.py" line="909"/>
         <source>Profile not saved</source>
         <translation>Profilo non salvato</translation>
+    </message>
+</context>
+<context>
+    <name>StepCaptions</name>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="23"/>
+        <source>an untitled window</source>
+        <translation>una finestra senza titolo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="28"/>
+        <source>Right-clicked &apos;%1&apos; in %2</source>
+        <translation>Clic destro su &apos;%1&apos; in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="29"/>
+        <source>Middle-clicked &apos;%1&apos; in %2</source>
+        <translation>Clic centrale su &apos;%1&apos; in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="30"/>
+        <source>Clicked &apos;%1&apos; in %2</source>
+        <translation>Clic su &apos;%1&apos; in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="33"/>
+        <source>Right-clicked in %2</source>
+        <translation>Clic destro in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="34"/>
+        <source>Middle-clicked in %2</source>
+        <translation>Clic centrale in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="35"/>
+        <source>Clicked in %2</source>
+        <translation>Clic in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="39"/>
+        <source>Typed 1 character in %2</source>
+        <translation>Digitato 1 carattere in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="43"/>
+        <source>Typed %1 characters in %2</source>
+        <translation>Digitati %1 caratteri in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="49"/>
+        <source>Screenshot</source>
+        <translation>Screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="50"/>
+        <source>Screenshot of %2</source>
+        <translation>Screenshot di %2</translation>
+    </message>
+</context>
+<context>
+    <name>StepsEditor</name>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="323"/>
+        <location filename="../../app/ui/steps_editor.py" line="354"/>
+        <source>Recorded steps</source>
+        <translation>Operazioni registrate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="355"/>
+        <source>Step</source>
+        <translation>Operazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="356"/>
+        <source>Window</source>
+        <translation>Finestra</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="357"/>
+        <source>Application</source>
+        <translation>Applicazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="358"/>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="359"/>
+        <source>Position</source>
+        <translation>Posizione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="360"/>
+        <source>Recorded</source>
+        <translation>Registrate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="361"/>
+        <location filename="../../app/ui/steps_editor.py" line="427"/>
+        <source>Steps</source>
+        <translation>Operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="362"/>
+        <source>Report made</source>
+        <translation>Resoconto creato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="363"/>
+        <location filename="../../app/ui/steps_editor.py" line="620"/>
+        <source>(untitled window)</source>
+        <translation>(finestra senza titolo)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="364"/>
+        <source>en</source>
+        <comment>the language code of this translation, for the HTML report</comment>
+        <translation>it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="407"/>
+        <source>Drag a step, or use Alt+Up and Alt+Down, to change the order. F2 or a double-click edits a caption.</source>
+        <translation>Trascina un&apos;operazione, oppure usa Alt+Su e Alt+Giù, per cambiare l&apos;ordine. F2 o un doppio clic modificano una didascalia.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="432"/>
+        <source>Move &amp;up</source>
+        <translation>Sposta s&amp;u</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="433"/>
+        <source>Move the step up (Alt+Up)</source>
+        <translation>Sposta l&apos;operazione in su (Alt+Su)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="434"/>
+        <source>Move do&amp;wn</source>
+        <translation>Sposta &amp;giù</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="435"/>
+        <source>Move the step down (Alt+Down)</source>
+        <translation>Sposta l&apos;operazione in giù (Alt+Giù)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="436"/>
+        <source>&amp;Edit caption</source>
+        <translation>&amp;Modifica didascalia</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="437"/>
+        <source>Rewrite the step&apos;s caption (F2)</source>
+        <translation>Riscrivi la didascalia dell&apos;operazione (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="438"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="439"/>
+        <source>Delete the step (Del)</source>
+        <translation>Elimina l&apos;operazione (Canc)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="451"/>
+        <source>Screenshot of the step</source>
+        <translation>Screenshot dell&apos;operazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="460"/>
+        <source>&amp;Annotate…</source>
+        <translation>&amp;Annota…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="462"/>
+        <source>Mark up or black out parts of this step&apos;s screenshot</source>
+        <translation>Evidenzia o oscura parti dello screenshot di questa operazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="472"/>
+        <source>No steps were recorded.</source>
+        <translation>Non è stata registrata nessuna operazione.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="484"/>
+        <source>Also attach an &amp;HTML report of the recording</source>
+        <translation>Allega anche un resoconto &amp;HTML della registrazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="487"/>
+        <source>One web page with every step and its screenshot, for the help desk to view or print</source>
+        <translation>Una pagina web con ogni operazione e il suo screenshot, che l&apos;assistenza può vedere o stampare</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="497"/>
+        <source>Disca&amp;rd recording</source>
+        <translation>Sca&amp;rta la registrazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="499"/>
+        <source>Add to &amp;ticket</source>
+        <translation>Aggiungi al &amp;ticket</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="518"/>
+        <source>Alt+Up</source>
+        <translation>Alt+Up</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="520"/>
+        <source>Alt+Down</source>
+        <translation>Alt+Down</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="575"/>
+        <source>(empty note)</source>
+        <translation>(nota vuota)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="583"/>
+        <source>1 step</source>
+        <translation>1 operazione</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="583"/>
+        <source>%1 steps</source>
+        <translation>%1 operazioni</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="615"/>
+        <source>Time: %1</source>
+        <translation>Ora: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="619"/>
+        <source>Window: %1</source>
+        <translation>Finestra: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="624"/>
+        <source>Application: %1</source>
+        <translation>Applicazione: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="627"/>
+        <source>Position: %1, %2</source>
+        <translation>Posizione: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="633"/>
+        <source>Typing is recorded as a count of key presses, never the keys.</source>
+        <translation>La digitazione viene registrata come numero di tasti premuti, mai i tasti stessi.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="635"/>
+        <source>This step has no screenshot.</source>
+        <translation>Questa operazione non ha uno screenshot.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="641"/>
+        <source>Loading the screenshot…</source>
+        <translation>Caricamento dello screenshot…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="674"/>
+        <source>This screenshot cannot be shown. %1</source>
+        <translation>Impossibile mostrare questo screenshot. %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="773"/>
+        <source>Saving the annotated screenshot…</source>
+        <translation>Salvataggio dello screenshot annotato…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="859"/>
+        <source>Screenshot not annotated</source>
+        <translation>Screenshot non annotato</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="885"/>
+        <source>Discard recording?</source>
+        <translation>Scartare la registrazione?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="886"/>
+        <source>Discard the recorded steps? They will not be added to the ticket.</source>
+        <translation>Scartare le operazioni registrate? Non verranno aggiunte al ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="891"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Scarta</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="893"/>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Continua a modificare</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,34 @@ def main() -> int:
             QTimer.singleShot(300, lambda: say(event="settings", window=int(dialog.winId())))
         elif command == "steps?":
             say(event="steps?", steps=[s.to_dict() for s in recorder.steps()])
+        elif command == "accept":
+            # "Add to ticket" in the steps editor; reports once the composer holds the steps
+            # and the journal is gone (the draft with the steps is on disk by then).
+            editor = window.steps_editor
+            if editor is None:
+                say(event="accept", ok=False)
+                return
+            editor.add_button.click()
+            journal = ctx.paths.recording_journal
+
+            def inserted() -> None:
+                refs = window.composer.draft.attachments
+                if not window.composer.steps.toPlainText() or journal.exists():
+                    QTimer.singleShot(20, inserted)
+                    return
+                say(
+                    event="inserted",
+                    text=window.composer.steps.toPlainText(),
+                    attachments=[ref.name for ref in refs],
+                )
+
+            inserted()
+        elif command == "send":
+            composer = window.composer
+            composer.subject.setText("Invoice export fails after Save")
+            composer.what_happened.setPlainText("The export shows an error page after Save.")
+            composer.send_button.click()
+            say(event="send")
 
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(on_stdin)

@@ -34,6 +34,7 @@ from tests.e2e.test_recorder_x11 import (  # the display and the test window are
     openbox,  # noqa: F401 - a fixture
     run,
 )
+from tests.servers.smtp import TestSMTPServer
 
 pytestmark = pytest.mark.xvfb
 
@@ -192,6 +193,75 @@ def test_a_recording_from_the_key_to_the_stop_button(on_openbox: str, tw_home: P
     files = [p for p in tw_home.rglob("*") if p.is_file()]
     assert journal.path in files
     for path in files:
+        data = path.read_bytes()
+        for encoded in (SECRET.encode(), SECRET.encode("utf-16-le"), b"s3cr3t"):
+            assert encoded not in data, path
+
+
+def test_the_recording_reaches_the_help_desk_and_the_secret_does_not(
+    on_openbox: str,  # noqa: F811
+    tw_home: Path,
+) -> None:
+    """The whole path: recorded, reviewed, added to the ticket, sent to a real SMTP server.
+    The numbered steps, their screenshots and the HTML report arrive; what was typed does
+    not, in no part of the message and in no file the app keeps."""
+    server = TestSMTPServer().start()
+    env = {**os.environ, "TICKETWISE_HOME": str(tw_home)}
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            *("profile", "add", "acme", "--host", "127.0.0.1", "--port", str(server.port)),
+            *("--security", "none", "--to", "support@acme.example"),
+            *("--from", "jane@customer.example"),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    window = ButtonsWindow(on_openbox)
+    app = RecordingApp(on_openbox, tw_home)
+    try:
+        app.send("start")
+        app.expect("started")
+        window.click("Alpha")
+        app.expect("count", n=1)
+        run(on_openbox, "xdotool", "type", "--delay", "20", SECRET)
+        app.expect("count", n=2)
+        window.click("Beta")
+        app.expect("count", n=3)
+        app.send("stop")
+        app.expect("finished")
+        app.send("accept")
+        inserted = app.expect("inserted")
+        app.send("send")
+        wait_for(lambda: server.messages, TIMEOUT, "the ticket at the SMTP server")
+    finally:
+        app.close()
+        window.close()
+        server.stop()
+
+    lines = inserted["text"].splitlines()
+    assert len(lines) == 3 and lines[1].startswith(f"2. Typed {len(SECRET)} characters in ")
+    assert lines[0].endswith("[step-01.png]") and lines[2].endswith("[step-03.png]")
+    assert inserted["attachments"] == ["step-01.png", "step-03.png", "steps-report.html"]
+    message = server.messages[0].message
+    body = message.get_body(("plain",)).get_content()
+    assert f"Typed {len(SECRET)} characters in '{TITLE}'" in body
+    parts = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
+    assert sorted(parts) == ["step-01.png", "step-03.png", "steps-report.html"]
+    assert parts["step-01.png"].startswith(b"\x89PNG")
+    assert "data:image/png;base64," in parts["steps-report.html"]
+    raw = server.messages[0].data
+    for blob in [
+        raw,
+        body.encode(),
+        *(p if isinstance(p, bytes) else p.encode() for p in parts.values()),
+    ]:
+        for encoded in (SECRET.encode(), SECRET.encode("utf-16-le"), b"s3cr3t"):
+            assert encoded not in blob
+    assert not resolve_paths().recording_journal.exists()  # handled: the steps are in the ticket
+    for path in (p for p in tw_home.rglob("*") if p.is_file()):
         data = path.read_bytes()
         for encoded in (SECRET.encode(), SECRET.encode("utf-16-le"), b"s3cr3t"):
             assert encoded not in data, path
