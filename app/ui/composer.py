@@ -444,6 +444,7 @@ class ComposerWidget(QWidget):
             if self._sysinfo_decided:
                 self.sysinfo_panel.set_approved(draft.sysinfo)
             else:
+                self.sysinfo_panel.reset()  # the last ticket's unticked lines are not this one's
                 self._apply_sysinfo_default()
             self.attachments.set_attachments(draft.attachments)
             self._load_thumbnails(draft.attachments)

@@ -143,6 +143,13 @@ class SysinfoPanel(QGroupBox):
         self._has_info = bool(lines)
         self._set_checked_quietly(bool(lines))
 
+    def reset(self) -> None:
+        """Every collected line ticked again (for a new draft: nothing is decided yet)."""
+        if self._info is not None:
+            collecting = not self.refresh_button.isEnabled()
+            self.set_info(self._info, None)
+            self.set_collecting(collecting)
+
     def set_included(self, included: bool) -> None:
         """Tick or untick the whole block (without it counting as the user's edit)."""
         self._set_checked_quietly(included)

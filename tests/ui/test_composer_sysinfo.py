@@ -134,3 +134,21 @@ def test_profile_form_include_sysinfo_round_trip(qtbot) -> None:
         form.kind.setCurrentIndex(form.kind.findData(kind))
         form.include_sysinfo.setChecked(False)
         assert form.profile().include_sysinfo is False
+
+
+def test_the_next_ticket_starts_from_the_profile_default_again(
+    qtbot, make_window, smtp_server
+) -> None:
+    window = make_window()
+    add_profile(window, smtp_server.port)
+    wait_for_facts(qtbot, window)
+    composer = window.composer
+    untick(window, "Locale")
+    qtbot.keyClicks(composer.subject, "First ticket")
+    qtbot.keyClicks(composer.what_happened, "Something failed.")
+    qtbot.waitUntil(lambda: composer.draft_id is not None, timeout=3000)
+    composer.send_button.click()
+    qtbot.waitUntil(lambda: composer.subject.text() == "", timeout=5000)  # a fresh draft
+    assert composer.sysinfo_panel.isChecked()
+    assert all(panel_lines(window).values())  # the Locale line is back, ticked
+    assert "Locale:" in composer.sysinfo_panel.text()
