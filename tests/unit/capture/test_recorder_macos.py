@@ -51,6 +51,7 @@ class FakeEventTap:
         self.sources: dict[int, list[tuple[int, int]]] = {}  # loop -> [(source, mode)]
         self.events: dict[int, dict[str, Any]] = {}
         self.lost_stops = 0
+        self.finished = False  # CFRunLoopRun returns by itself (kCFRunLoopRunFinished)
         self._loops: dict[threading.Thread, int] = {}
         self._cond = threading.Condition()
         self._running: set[int] = set()
@@ -123,7 +124,7 @@ class FakeEventTap:
             self._running.add(loop)
             self._cond.notify_all()
             try:
-                while loop not in self._stop:
+                while loop not in self._stop and not self.finished:
                     if self._pending and (self.enabled or self._pending[0][0] in NOTICES):
                         kind, event, future = self._pending.popleft()
                         self._cond.release()
@@ -446,6 +447,20 @@ def test_stop_from_a_callback(
     dispatcher.join(TIMEOUT)
     assert not dispatcher.is_alive() and not recorder.running and not recorder.lost
     recorder.stop()
+
+
+def test_a_run_loop_that_ends_by_itself_is_lost(
+    recorder: rm.MacInputRecorder, tap: FakeEventTap
+) -> None:
+    dispatcher = recorder._dispatcher
+    assert dispatcher is not None and tap.tap_thread is not None
+    with tap._cond:
+        tap.finished = True  # e.g. the tap's port was invalidated under us
+        tap._cond.notify_all()
+    tap.tap_thread.join(TIMEOUT)
+    dispatcher.join(TIMEOUT)
+    assert recorder.lost and not recorder.running
+    assert sorted(tap.released) == sorted([SOURCE, TAP])
 
 
 def test_a_stop_right_after_start_is_not_lost(tap: FakeEventTap, calls: Calls) -> None:
