@@ -517,6 +517,7 @@ QUARTZ_KEYS = (
     "kCGWindowBounds",
     "kCGWindowName",
     "kCGWindowOwnerName",
+    "kCGWindowOwnerPID",
 )
 
 
@@ -568,6 +569,12 @@ class _QuartzReader:
         return cls(cf, cg, keys)
 
     def windows(self) -> list[WindowInfo]:
+        return [info for info, layer, _ in self.entries() if layer == 0]
+
+    def entries(self) -> list[tuple[WindowInfo, int, int | None]]:
+        """Every on-screen window of every layer, front to back, as (window, layer, owner's
+        pid). The steps recorder needs the upper layers too: a click on a floating panel or a
+        menu must not be told to the application window under it."""
         array = self._cg.CGWindowListCopyWindowInfo(
             K_CG_WINDOW_LIST_OPTION_ON_SCREEN_ONLY | K_CG_WINDOW_LIST_EXCLUDE_DESKTOP_ELEMENTS, 0
         )
@@ -577,8 +584,9 @@ class _QuartzReader:
             out = []
             for i in range(self._cf.CFArrayGetCount(array)):
                 entry = self._cf.CFArrayGetValueAtIndex(array, i)
-                if self._number(entry, "kCGWindowLayer") != 0:
-                    continue  # the menu bar, the Dock, overlays: not application windows
+                layer = self._number(entry, "kCGWindowLayer")
+                if layer is None:
+                    continue
                 bounds = self._cf.CFDictionaryGetValue(entry, self._keys["kCGWindowBounds"])
                 rect = CGRect()
                 if not bounds or not self._cg.CGRectMakeWithDictionaryRepresentation(
@@ -587,19 +595,19 @@ class _QuartzReader:
                     continue
                 if rect.width <= 0 or rect.height <= 0:
                     continue
-                out.append(
-                    WindowInfo(
-                        self._number(entry, "kCGWindowNumber") or 0,
-                        self._string(entry, "kCGWindowName"),
-                        Rect(round(rect.x), round(rect.y), round(rect.width), round(rect.height)),
-                        self._string(entry, "kCGWindowOwnerName"),
-                    )
+                info = WindowInfo(
+                    self._number(entry, "kCGWindowNumber") or 0,
+                    self._string(entry, "kCGWindowName"),
+                    Rect(round(rect.x), round(rect.y), round(rect.width), round(rect.height)),
+                    self._string(entry, "kCGWindowOwnerName"),
                 )
+                out.append((info, layer, self._number(entry, "kCGWindowOwnerPID")))
             return out
         finally:
             self._cf.CFRelease(array)
 
     def active(self) -> WindowInfo | None:
+        # Layer 0 holds the application windows (the menu bar, the Dock, overlays are above).
         # The frontmost normal window belongs to the active application: the first of the list.
         windows = self.windows()
         return windows[0] if windows else None

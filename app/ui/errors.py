@@ -643,6 +643,31 @@ def _recorder_problem(reason: str) -> tuple[str, str]:
             ),
             instead,
         )
+    if reason == "permission":
+        return (
+            QCoreApplication.translate(
+                "Errors", "macOS does not let Ticketwise see your clicks and key presses yet."
+            ),
+            QCoreApplication.translate(
+                "Errors",
+                "Open System Settings \u2192 Privacy & Security \u2192 Input Monitoring, allow "
+                "Ticketwise, then start the recording again.",
+            ),
+        )
+    if reason == "tap_failed":
+        return (
+            QCoreApplication.translate(
+                "Errors", "macOS refused to let Ticketwise watch clicks and key presses."
+            ),
+            QCoreApplication.translate(
+                "Errors",
+                "Check that Ticketwise is allowed in System Settings \u2192 Privacy & Security "
+                "\u2192 Input Monitoring (turn it off and on again if it is), then start the "
+                "recording again, or:",
+            )
+            + " "
+            + instead,
+        )
     if reason == "no_display":
         return (
             QCoreApplication.translate(

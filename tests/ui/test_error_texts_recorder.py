@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.capture.recorder import RecorderUnavailable, X11InputRecorder, create_recorder
+from app.capture.recorder_macos import MacInputRecorder
 from app.ui.errors import describe_exception
+from tests.unit.capture.test_recorder_macos import COMMON_MODES, FakeEventTap
 
 
 def test_no_display_is_a_recorder_error_with_a_way_on() -> None:
@@ -25,7 +27,6 @@ def test_no_display_is_a_recorder_error_with_a_way_on() -> None:
     [
         ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", "wayland", "Wayland"),
         ({}, "win32", "windows", "on this system yet"),
-        ({}, "darwin", "macos", "on this system yet"),
         ({}, "linux", "none", "does not let Ticketwise record steps"),
     ],
 )
@@ -42,7 +43,12 @@ def test_sessions_without_a_recorder_say_so(
 
 @pytest.mark.parametrize(
     ("reason", "said"),
-    [("no_xinput2", "XInput 2.1"), ("no_libx11", "XInput 2.1"), ("lost", "recording stopped")],
+    [
+        ("no_xinput2", "XInput 2.1"),
+        ("no_libx11", "XInput 2.1"),
+        ("lost", "recording stopped"),
+        ("tap_failed", "macOS refused"),
+    ],
 )
 def test_each_reason_has_its_own_text(reason: str, said: str) -> None:
     what, todo = describe_exception(RecorderUnavailable("x", reason=reason))
@@ -56,3 +62,16 @@ def test_an_x11_session_gets_the_xinput2_recorder() -> None:
     )
     assert isinstance(recorder, X11InputRecorder)
     assert not recorder.running  # created, not started: nothing was opened yet
+
+
+def test_macos_without_input_monitoring_says_where_to_allow_it() -> None:
+    tap = FakeEventTap(granted=False)
+    recorder = MacInputRecorder(
+        lambda *_: None, lambda _: None, cg=tap, cf=tap, common_modes=COMMON_MODES, reader=object()
+    )
+    with pytest.raises(RecorderUnavailable) as error:
+        recorder.start()
+    what, todo = describe_exception(error.value)
+    assert "macOS does not let Ticketwise see your clicks" in what
+    assert "Privacy & Security \u2192 Input Monitoring" in todo
+    assert "start the recording again" in todo

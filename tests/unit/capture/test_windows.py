@@ -254,6 +254,17 @@ def test_quartz_lists_layer_zero_windows_front_to_back() -> None:
     assert active is not None and active.id == 42
 
 
+def test_quartz_entries_keep_every_layer_and_the_owner_pid() -> None:
+    menubar = window(11, 25, (0, 0, 1440, 24), owner="Window Server")
+    safari = window(42, 0, (100, 80, 800, 600), owner="Safari", name="Ticket")
+    safari["kCGWindowOwnerPID"] = 501
+    fake = FakeQuartz([menubar, safari])
+    assert fake.reader().entries() == [
+        (WindowInfo(11, "", Rect(0, 0, 1440, 24), "Window Server"), 25, None),
+        (WindowInfo(42, "Ticket", Rect(100, 80, 800, 600), "Safari"), 0, 501),
+    ]
+
+
 def test_quartz_without_a_list() -> None:
     fake = FakeQuartz(None)
     assert fake.reader().windows() == []
