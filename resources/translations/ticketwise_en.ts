@@ -612,7 +612,7 @@
     </message>
     <message>
         <location filename="../../app/ui/composer.py" line="271"/>
-        <location filename="../../app/ui/composer.py" line="519"/>
+        <location filename="../../app/ui/composer.py" line="520"/>
         <source>Not a browser problem</source>
         <translation>Not a browser problem</translation>
     </message>
@@ -757,83 +757,83 @@
         <translation>Set up a help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="455"/>
-        <location filename="../../app/ui/composer.py" line="642"/>
+        <location filename="../../app/ui/composer.py" line="456"/>
+        <location filename="../../app/ui/composer.py" line="643"/>
         <source>Saved</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="481"/>
+        <location filename="../../app/ui/composer.py" line="482"/>
         <source>Follow-up to ticket %1 at %2: it is added to that ticket.</source>
         <translation>Follow-up to ticket %1 at %2: it is added to that ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="630"/>
+        <location filename="../../app/ui/composer.py" line="631"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="649"/>
+        <location filename="../../app/ui/composer.py" line="650"/>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="653"/>
+        <location filename="../../app/ui/composer.py" line="654"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="696"/>
+        <location filename="../../app/ui/composer.py" line="697"/>
         <source>The screenshots of recorded steps %1 were not found: those steps were added without them.</source>
         <translation>The screenshots of recorded steps %1 were not found: those steps were added without them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="736"/>
+        <location filename="../../app/ui/composer.py" line="737"/>
         <source>Screenshot %1.png</source>
         <translation>Screenshot %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="750"/>
+        <location filename="../../app/ui/composer.py" line="751"/>
         <source>Adding %1…</source>
         <translation>Adding %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="776"/>
+        <location filename="../../app/ui/composer.py" line="777"/>
         <source>Attachment not added</source>
         <translation>Attachment not added</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="884"/>
+        <location filename="../../app/ui/composer.py" line="885"/>
         <source>Attachment not opened</source>
         <translation>Attachment not opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="906"/>
+        <location filename="../../app/ui/composer.py" line="907"/>
         <source>Attach files</source>
         <translation>Attach files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="918"/>
+        <location filename="../../app/ui/composer.py" line="919"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="987"/>
+        <location filename="../../app/ui/composer.py" line="988"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>A subject and a description are needed before sending.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="998"/>
+        <location filename="../../app/ui/composer.py" line="999"/>
         <source>Delete draft</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="999"/>
+        <location filename="../../app/ui/composer.py" line="1000"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Delete this draft? What you wrote and attached here will be gone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="1012"/>
+        <location filename="../../app/ui/composer.py" line="1013"/>
         <source>Draft deleted.</source>
         <translation>Draft deleted.</translation>
     </message>
@@ -1303,37 +1303,37 @@
         <translation>Ticketwise cannot record steps on this system yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="648"/>
+        <location filename="../../app/ui/errors.py" line="673"/>
         <source>Ticketwise cannot reach the X display to record steps.</source>
         <translation>Ticketwise cannot reach the X display to record steps.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="651"/>
+        <location filename="../../app/ui/errors.py" line="676"/>
         <source>Start Ticketwise from your desktop session (DISPLAY must be set).</source>
         <translation>Start Ticketwise from your desktop session (DISPLAY must be set).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="659"/>
+        <location filename="../../app/ui/errors.py" line="684"/>
         <source>The X server or its libraries lack the input extension (XInput 2.1) that recording steps needs.</source>
         <translation>The X server or its libraries lack the input extension (XInput 2.1) that recording steps needs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="664"/>
+        <location filename="../../app/ui/errors.py" line="689"/>
         <source>Install libxi6 and libx11-6, or ask your administrator.</source>
         <translation>Install libxi6 and libx11-6, or ask your administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="672"/>
+        <location filename="../../app/ui/errors.py" line="697"/>
         <source>The connection to the display was lost: the recording stopped.</source>
         <translation>The connection to the display was lost: the recording stopped.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="675"/>
+        <location filename="../../app/ui/errors.py" line="700"/>
         <source>The steps recorded until then are kept. Start a new recording to go on.</source>
         <translation>The steps recorded until then are kept. Start a new recording to go on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="680"/>
+        <location filename="../../app/ui/errors.py" line="705"/>
         <source>This desktop session does not let Ticketwise record steps.</source>
         <translation>This desktop session does not let Ticketwise record steps.</translation>
     </message>
@@ -1568,7 +1568,27 @@
         <translation>Your work is saved. Please report this with the log file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="683"/>
+        <location filename="../../app/ui/errors.py" line="648"/>
+        <source>macOS does not let Ticketwise see your clicks and key presses yet.</source>
+        <translation>macOS does not let Ticketwise see your clicks and key presses yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="651"/>
+        <source>Open System Settings → Privacy &amp; Security → Input Monitoring, allow Ticketwise, then start the recording again.</source>
+        <translation>Open System Settings → Privacy &amp; Security → Input Monitoring, allow Ticketwise, then start the recording again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="659"/>
+        <source>macOS refused to let Ticketwise watch clicks and key presses.</source>
+        <translation>macOS refused to let Ticketwise watch clicks and key presses.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="662"/>
+        <source>Check that Ticketwise is allowed in System Settings → Privacy &amp; Security → Input Monitoring (turn it off and on again if it is), then start the recording again, or:</source>
+        <translation>Check that Ticketwise is allowed in System Settings → Privacy &amp; Security → Input Monitoring (turn it off and on again if it is), then start the recording again, or:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="708"/>
         <source>Steps can be recorded in an X11 session. You can still describe the steps yourself and attach screenshots.</source>
         <translation>Steps can be recorded in an X11 session. You can still describe the steps yourself and attach screenshots.</translation>
     </message>
@@ -3016,7 +3036,7 @@
     </message>
     <message>
         <location filename="../../app/ui/sysinfo_panel.py" line="58"/>
-        <location filename="../../app/ui/sysinfo_panel.py" line="158"/>
+        <location filename="../../app/ui/sysinfo_panel.py" line="165"/>
         <source>Exactly these lines are added to the ticket. Untick a line to leave it out.</source>
         <translation>Exactly these lines are added to the ticket. Untick a line to leave it out.</translation>
     </message>
@@ -3036,7 +3056,7 @@
         <translation>Not collected: %1. Hover for why.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sysinfo_panel.py" line="154"/>
+        <location filename="../../app/ui/sysinfo_panel.py" line="161"/>
         <source>Collecting the system information…</source>
         <translation>Collecting the system information…</translation>
     </message>

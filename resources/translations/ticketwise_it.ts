@@ -612,7 +612,7 @@
     </message>
     <message>
         <location filename="../../app/ui/composer.py" line="271"/>
-        <location filename="../../app/ui/composer.py" line="519"/>
+        <location filename="../../app/ui/composer.py" line="520"/>
         <source>Not a browser problem</source>
         <translation>Non è un problema del browser</translation>
     </message>
@@ -757,83 +757,83 @@
         <translation>Configura un help desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="455"/>
-        <location filename="../../app/ui/composer.py" line="642"/>
+        <location filename="../../app/ui/composer.py" line="456"/>
+        <location filename="../../app/ui/composer.py" line="643"/>
         <source>Saved</source>
         <translation>Salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="481"/>
+        <location filename="../../app/ui/composer.py" line="482"/>
         <source>Follow-up to ticket %1 at %2: it is added to that ticket.</source>
         <translation>Seguito del ticket %1 presso %2: viene aggiunto a quel ticket.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="630"/>
+        <location filename="../../app/ui/composer.py" line="631"/>
         <source>Saving…</source>
         <translation>Salvataggio…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="649"/>
+        <location filename="../../app/ui/composer.py" line="650"/>
         <source>Not saved</source>
         <translation>Non salvato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="653"/>
+        <location filename="../../app/ui/composer.py" line="654"/>
         <source>The draft could not be saved: %1 Your text stays in the window; Ticketwise keeps trying.</source>
         <translation>Impossibile salvare la bozza: %1 Il testo resta nella finestra; Ticketwise continua a riprovare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="696"/>
+        <location filename="../../app/ui/composer.py" line="697"/>
         <source>The screenshots of recorded steps %1 were not found: those steps were added without them.</source>
         <translation>Gli screenshot delle operazioni registrate %1 non sono stati trovati: quelle operazioni sono state aggiunte senza.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="736"/>
+        <location filename="../../app/ui/composer.py" line="737"/>
         <source>Screenshot %1.png</source>
         <translation>Screenshot %1.png</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="750"/>
+        <location filename="../../app/ui/composer.py" line="751"/>
         <source>Adding %1…</source>
         <translation>Aggiunta di %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="776"/>
+        <location filename="../../app/ui/composer.py" line="777"/>
         <source>Attachment not added</source>
         <translation>Allegato non aggiunto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="884"/>
+        <location filename="../../app/ui/composer.py" line="885"/>
         <source>Attachment not opened</source>
         <translation>Allegato non aperto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="906"/>
+        <location filename="../../app/ui/composer.py" line="907"/>
         <source>Attach files</source>
         <translation>Allega file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="918"/>
+        <location filename="../../app/ui/composer.py" line="919"/>
         <source>The clipboard holds no image. Copy a screenshot first (e.g. with PrtScn).</source>
         <translation>Gli appunti non contengono immagini. Copia prima uno screenshot (ad es. con Stamp).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="987"/>
+        <location filename="../../app/ui/composer.py" line="988"/>
         <source>A subject and a description are needed before sending.</source>
         <translation>Prima di inviare servono un oggetto e una descrizione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="998"/>
+        <location filename="../../app/ui/composer.py" line="999"/>
         <source>Delete draft</source>
         <translation>Elimina bozza</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="999"/>
+        <location filename="../../app/ui/composer.py" line="1000"/>
         <source>Delete this draft? What you wrote and attached here will be gone.</source>
         <translation>Eliminare questa bozza? Il testo e gli allegati andranno persi.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="1012"/>
+        <location filename="../../app/ui/composer.py" line="1013"/>
         <source>Draft deleted.</source>
         <translation>Bozza eliminata.</translation>
     </message>
@@ -1303,37 +1303,37 @@
         <translation>Ticketwise non può ancora registrare le operazioni su questo sistema.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="648"/>
+        <location filename="../../app/ui/errors.py" line="673"/>
         <source>Ticketwise cannot reach the X display to record steps.</source>
         <translation>Ticketwise non riesce a raggiungere il display X per registrare le operazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="651"/>
+        <location filename="../../app/ui/errors.py" line="676"/>
         <source>Start Ticketwise from your desktop session (DISPLAY must be set).</source>
         <translation>Avvia Ticketwise dalla tua sessione del desktop (DISPLAY deve essere impostato).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="659"/>
+        <location filename="../../app/ui/errors.py" line="684"/>
         <source>The X server or its libraries lack the input extension (XInput 2.1) that recording steps needs.</source>
         <translation>Al server X o alle sue librerie manca l&apos;estensione di input (XInput 2.1) necessaria per registrare le operazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="664"/>
+        <location filename="../../app/ui/errors.py" line="689"/>
         <source>Install libxi6 and libx11-6, or ask your administrator.</source>
         <translation>Installa libxi6 e libx11-6, oppure chiedi al tuo amministratore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="672"/>
+        <location filename="../../app/ui/errors.py" line="697"/>
         <source>The connection to the display was lost: the recording stopped.</source>
         <translation>La connessione al display si è interrotta: la registrazione si è fermata.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="675"/>
+        <location filename="../../app/ui/errors.py" line="700"/>
         <source>The steps recorded until then are kept. Start a new recording to go on.</source>
         <translation>Le operazioni registrate fin lì sono conservate. Avvia una nuova registrazione per continuare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="680"/>
+        <location filename="../../app/ui/errors.py" line="705"/>
         <source>This desktop session does not let Ticketwise record steps.</source>
         <translation>Questa sessione del desktop non permette a Ticketwise di registrare le operazioni.</translation>
     </message>
@@ -1568,7 +1568,27 @@
         <translation>Il tuo lavoro è salvato. Segnala il problema allegando il file di log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="683"/>
+        <location filename="../../app/ui/errors.py" line="648"/>
+        <source>macOS does not let Ticketwise see your clicks and key presses yet.</source>
+        <translation>macOS non permette ancora a Ticketwise di vedere i tuoi clic e i tasti premuti.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="651"/>
+        <source>Open System Settings → Privacy &amp; Security → Input Monitoring, allow Ticketwise, then start the recording again.</source>
+        <translation>Apri Impostazioni di Sistema → Privacy e sicurezza → Monitoraggio input, consenti Ticketwise, poi avvia di nuovo la registrazione.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="659"/>
+        <source>macOS refused to let Ticketwise watch clicks and key presses.</source>
+        <translation>macOS ha rifiutato di far osservare a Ticketwise i clic e i tasti premuti.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="662"/>
+        <source>Check that Ticketwise is allowed in System Settings → Privacy &amp; Security → Input Monitoring (turn it off and on again if it is), then start the recording again, or:</source>
+        <translation>Controlla che Ticketwise sia consentito in Impostazioni di Sistema → Privacy e sicurezza → Monitoraggio input (se lo è, disattivalo e riattivalo), poi avvia di nuovo la registrazione, oppure:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="708"/>
         <source>Steps can be recorded in an X11 session. You can still describe the steps yourself and attach screenshots.</source>
         <translation>Le operazioni si possono registrare in una sessione X11. Puoi comunque descrivere tu le operazioni e allegare degli screenshot.</translation>
     </message>
@@ -3016,7 +3036,7 @@
     </message>
     <message>
         <location filename="../../app/ui/sysinfo_panel.py" line="58"/>
-        <location filename="../../app/ui/sysinfo_panel.py" line="158"/>
+        <location filename="../../app/ui/sysinfo_panel.py" line="165"/>
         <source>Exactly these lines are added to the ticket. Untick a line to leave it out.</source>
         <translation>Al ticket vengono aggiunte esattamente queste righe. Togli la spunta a una riga per escluderla.</translation>
     </message>
@@ -3036,7 +3056,7 @@
         <translation>Non raccolte: %1. Passa sopra col mouse per sapere perché.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sysinfo_panel.py" line="154"/>
+        <location filename="../../app/ui/sysinfo_panel.py" line="161"/>
         <source>Collecting the system information…</source>
         <translation>Raccolta delle informazioni di sistema…</translation>
     </message>

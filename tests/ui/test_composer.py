@@ -231,10 +231,11 @@ def test_a_late_draft_lookup_does_not_move_the_focus_from_where_the_user_types(
     window = make_window()
     qtbot.waitExposed(window)
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)  # focus needs the active window
     composer = window.composer
     qtbot.keyClicks(composer.subject, "Scanner not found")
     composer.what_happened.setFocus()
-    qtbot.waitUntil(composer.what_happened.hasFocus, timeout=2000)
+    qtbot.waitUntil(composer.what_happened.hasFocus, timeout=10_000)
     window._on_latest_loaded(None)  # the answer arriving late: no draft to restore
     assert composer.what_happened.hasFocus()
     qtbot.keyClicks(composer.what_happened, "Since the update")
