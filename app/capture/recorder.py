@@ -48,6 +48,10 @@ from app.capture import _xlib
 from app.capture.windows import WindowInfo, _X11Reader
 from app.core.errors import UserFacingError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from app.capture.recorder_windows import WindowsInputRecorder
+
 log = logging.getLogger(__name__)
 
 BACKEND = "x11-xinput2"
@@ -65,7 +69,7 @@ KeyCallback = Callable[[WindowInfo | None], None]
 
 class RecorderUnavailable(UserFacingError):
     """Input cannot be observed in this session (``params['reason']``: no_display, no_xinput2,
-    no_libx11, lost)."""
+    no_libx11, lost; on Windows no_user32, hook_failed)."""
 
     kind = "recorder_unavailable"
 
@@ -77,18 +81,21 @@ def create_recorder(
     exclude: Iterable[int] = (),
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
-) -> X11InputRecorder:
-    """The input listener for this session (not started). Only X11 has one so far; elsewhere
-    :class:`RecorderUnavailable` says why (``reason``: the session kind). The seams for the
-    others: Windows, Raw Input (``RegisterRawInputDevices`` with ``RIDEV_INPUTSINK``) or
-    ``WH_MOUSE_LL``/``WH_KEYBOARD_LL`` hooks that always call ``CallNextHookEx``, the window
-    from ``WindowFromPoint`` + ``GetAncestor(GA_ROOT)``; macOS, a listen-only
+) -> X11InputRecorder | WindowsInputRecorder:
+    """The input listener for this session (not started): X11 (XInput2 raw events) or Windows
+    (:mod:`app.capture.recorder_windows`, low-level hooks); elsewhere
+    :class:`RecorderUnavailable` says why (``reason``: the session kind). The seam for the
+    others: macOS, a listen-only
     ``CGEventTapCreate`` (Input Monitoring permission) and the window from
     :func:`app.capture.windows.list_windows`. Wayland lets no client observe global input."""
     from app.capture.hotkeys import session_kind
 
     env = os.environ if environ is None else environ
     kind = session_kind(env, platform)
+    if kind == "windows":
+        from app.capture.recorder_windows import WindowsInputRecorder
+
+        return WindowsInputRecorder(on_click, on_key, exclude=exclude)
     if kind != "x11":
         raise RecorderUnavailable(
             f"steps cannot be recorded in a {kind} session yet", backend=kind, reason=kind

@@ -667,6 +667,33 @@ def _recorder_problem(reason: str) -> tuple[str, str]:
             + " "
             + instead,
         )
+    if reason == "no_user32":
+        return (
+            QCoreApplication.translate(
+                "Errors",
+                "Ticketwise cannot load the Windows library (user32) that recording steps needs.",
+            ),
+            QCoreApplication.translate(
+                "Errors", "Restart Ticketwise; if it happens again, please report it."
+            )
+            + " "
+            + instead,
+        )
+    if reason == "hook_failed":
+        return (
+            QCoreApplication.translate(
+                "Errors",
+                "Windows did not let Ticketwise watch clicks and key presses, so steps cannot "
+                "be recorded.",
+            ),
+            QCoreApplication.translate(
+                "Errors",
+                "Security software may block it: ask your administrator to allow Ticketwise, "
+                "then start the recording again.",
+            )
+            + " "
+            + instead,
+        )
     if reason == "lost":
         return (
             QCoreApplication.translate(

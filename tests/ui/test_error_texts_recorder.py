@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.capture.recorder import RecorderUnavailable, X11InputRecorder, create_recorder
+from app.capture.recorder_windows import WindowsInputRecorder
 from app.ui.errors import describe_exception
 
 
@@ -24,7 +25,6 @@ def test_no_display_is_a_recorder_error_with_a_way_on() -> None:
     ("environ", "platform", "reason", "said"),
     [
         ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", "wayland", "Wayland"),
-        ({}, "win32", "windows", "on this system yet"),
         ({}, "darwin", "macos", "on this system yet"),
         ({}, "linux", "none", "does not let Ticketwise record steps"),
     ],
@@ -42,7 +42,13 @@ def test_sessions_without_a_recorder_say_so(
 
 @pytest.mark.parametrize(
     ("reason", "said"),
-    [("no_xinput2", "XInput 2.1"), ("no_libx11", "XInput 2.1"), ("lost", "recording stopped")],
+    [
+        ("no_xinput2", "XInput 2.1"),
+        ("no_libx11", "XInput 2.1"),
+        ("lost", "recording stopped"),
+        ("no_user32", "user32"),
+        ("hook_failed", "Windows did not let Ticketwise watch"),
+    ],
 )
 def test_each_reason_has_its_own_text(reason: str, said: str) -> None:
     what, todo = describe_exception(RecorderUnavailable("x", reason=reason))
@@ -56,3 +62,14 @@ def test_an_x11_session_gets_the_xinput2_recorder() -> None:
     )
     assert isinstance(recorder, X11InputRecorder)
     assert not recorder.running  # created, not started: nothing was opened yet
+
+
+def test_windows_gets_the_hook_recorder_and_says_why_it_cannot_start_here() -> None:
+    recorder = create_recorder(lambda *_: None, lambda _: None, environ={}, platform="win32")
+    assert isinstance(recorder, WindowsInputRecorder)
+    with pytest.raises(RecorderUnavailable) as error:
+        recorder.start()  # not Windows: there is no user32 to load
+    assert error.value.params["reason"] == "no_user32"
+    what, todo = describe_exception(error.value)
+    assert "user32" in what
+    assert "describe the steps yourself" in todo
