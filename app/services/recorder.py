@@ -16,6 +16,7 @@ draft and calls :meth:`discard_journal`.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
@@ -69,6 +70,10 @@ def _default_recorder(
 
 
 def _default_namer() -> Any:
+    if sys.platform == "win32":
+        from app.capture.uia import UiaNamer
+
+        return UiaNamer()
     from app.capture.atspi import AtspiNamer
 
     return AtspiNamer()
