@@ -50,6 +50,7 @@ from app.core.errors import UserFacingError
 
 if TYPE_CHECKING:
     from app.capture.recorder_macos import MacInputRecorder
+    from app.capture.recorder_windows import WindowsInputRecorder
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,8 @@ KeyCallback = Callable[[WindowInfo | None], None]
 
 class RecorderUnavailable(UserFacingError):
     """Input cannot be observed in this session (``params['reason']``: no_display, no_xinput2,
-    no_libx11, lost; on macOS permission, tap_failed, no_quartz)."""
+    no_libx11, lost; on Windows no_user32, hook_failed; on macOS permission, tap_failed,
+    no_quartz)."""
 
     kind = "recorder_unavailable"
 
@@ -80,18 +82,20 @@ def create_recorder(
     exclude: Iterable[int] = (),
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
-) -> X11InputRecorder | MacInputRecorder:
-    """The input listener for this session (not started): X11 (below) and macOS
+) -> X11InputRecorder | WindowsInputRecorder | MacInputRecorder:
+    """The input listener for this session (not started): X11 (XInput2 raw events, below),
+    Windows (:mod:`app.capture.recorder_windows`, low-level hooks) or macOS
     (:mod:`app.capture.recorder_macos`, a listen-only event tap); elsewhere
-    :class:`RecorderUnavailable` says why (``reason``: the session kind). The seam for
-    Windows: Raw Input (``RegisterRawInputDevices`` with ``RIDEV_INPUTSINK``) or
-    ``WH_MOUSE_LL``/``WH_KEYBOARD_LL`` hooks that always call ``CallNextHookEx``, the window
-    from ``WindowFromPoint`` + ``GetAncestor(GA_ROOT)``. Wayland lets no client observe global
-    input."""
+    :class:`RecorderUnavailable` says why (``reason``: the session kind). Wayland lets no
+    client observe global input."""
     from app.capture.hotkeys import session_kind
 
     env = os.environ if environ is None else environ
     kind = session_kind(env, platform)
+    if kind == "windows":
+        from app.capture.recorder_windows import WindowsInputRecorder
+
+        return WindowsInputRecorder(on_click, on_key, exclude=exclude)
     if kind == "macos":
         from app.capture.recorder_macos import MacInputRecorder
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from functools import lru_cache
@@ -123,12 +123,74 @@ class _X11Source:
             self._display = None
 
 
+class _MssSource:
+    """The pixels on Windows and macOS: one mss instance, made at the first
+    click. On Windows mss makes the process per-monitor DPI aware, so its monitors and grabs
+    are in the physical pixels the recorder's clicks come in."""
+
+    def __init__(self) -> None:
+        self._sct: Any = None
+        self._monitors: list[Rect] = []
+
+    def _open(self) -> Any:
+        if self._sct is None:
+            from app.capture.grab import _mss
+
+            self._sct = _mss()
+            self._monitors = [
+                Rect(m["left"], m["top"], m["width"], m["height"]) for m in self._sct.monitors[1:]
+            ]
+        return self._sct
+
+    def monitors(self) -> list[Rect]:
+        self._open()
+        return self._monitors
+
+    def grab(self, rect: Rect) -> bytes:
+        shot = self._open().grab(
+            {"left": rect.x, "top": rect.y, "width": rect.width, "height": rect.height}
+        )
+        # mss's B, G, R, A rows are B, G, R, X as the encoder reads them (A is not looked at).
+        data = bytes(shot.raw)
+        if (shot.width, shot.height) == (rect.width, rect.height):
+            return data
+        scale = shot.width // rect.width if rect.width else 0
+        if scale > 1 and (shot.width, shot.height) == (rect.width * scale, rect.height * scale):
+            # A Retina display: mss gives device pixels for a rectangle in points. Every
+            # scale-th pixel of every scale-th row (the click marker is drawn in points).
+            pixels = memoryview(data).cast("I")
+            row = shot.width
+            return b"".join(
+                pixels[y * scale * row : (y * scale + 1) * row : scale].tobytes()
+                for y in range(rect.height)
+            )
+        raise RuntimeError(f"mss returned {shot.width}x{shot.height} for {rect}")
+
+    def close(self) -> None:
+        if self._sct is not None:
+            self._sct.close()
+            self._sct = None
+
+
+def _default_source(
+    environ: Mapping[str, str] | None = None, platform: str | None = None
+) -> _X11Source | _MssSource:
+    """mss on Windows and macOS; libX11 on the others, as before (the recorder runs in X11
+    sessions only there)."""
+    from app.capture.hotkeys import session_kind
+
+    if session_kind(environ, platform) in ("windows", "macos"):
+        return _MssSource()
+    return _X11Source()
+
+
 class StepCollector:
     """The steps of one recording. Every method may be called from any thread.
 
     ``store(png) -> sha256`` keeps an image (it runs on the encoder thread); ``changed()`` is
     called (on whichever thread made the change) after every change, outside the lock.
-    ``grab`` and ``monitors`` are the pixel source (libX11 by default). ``namer`` (e.g.
+    ``grab`` and ``monitors`` are the pixel source (by default mss on Windows and macOS,
+    libX11 elsewhere). ``namer`` (e.g.
     :class:`app.capture.atspi.AtspiNamer`) names the control clicked; it runs on a worker of
     its own, so a slow accessibility bus delays the name, never the next event.
     """
@@ -152,9 +214,9 @@ class StepCollector:
         self._store = store
         self.max_steps = max_steps
         self._changed = changed
-        self._source: _X11Source | None = None
+        self._source: _X11Source | _MssSource | None = None
         if grab is None or monitors is None:
-            self._source = _X11Source()
+            self._source = _default_source()
         self._grab: Grab = grab or self._source.grab  # type: ignore[union-attr]
         self._monitors: Callable[[], list[Rect]] = monitors or self._source.monitors  # type: ignore[union-attr]
         self._clock = clock

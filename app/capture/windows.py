@@ -383,10 +383,17 @@ class _Win32Reader:
 
     @classmethod
     def load(cls) -> _Win32Reader:
-        from ctypes import wintypes
-
         windll: Any = getattr(ctypes, "windll")  # noqa: B009 - Windows only; mypy on Linux
         user32, dwmapi, kernel32 = windll.user32, windll.dwmapi, windll.kernel32
+        cls.declare(user32, dwmapi, kernel32)
+        return cls(user32, dwmapi, kernel32)
+
+    @staticmethod
+    def declare(user32: Any, dwmapi: Any, kernel32: Any) -> None:
+        """Set the prototypes of the functions the reader calls on these libraries (e.g. the
+        steps recorder's own ``WinDLL`` instances, which keep the last error)."""
+        from ctypes import wintypes
+
         hwnd = wintypes.HWND
         for lib, name, restype, argtypes in (
             (user32, "EnumWindows", wintypes.BOOL, [_WNDENUMPROC, wintypes.LPARAM]),
@@ -425,7 +432,6 @@ class _Win32Reader:
         ):
             function = getattr(lib, name)
             function.restype, function.argtypes = restype, argtypes
-        return cls(user32, dwmapi, kernel32)
 
     def windows(self) -> list[WindowInfo]:
         handles: list[int] = []
@@ -456,6 +462,22 @@ class _Win32Reader:
             return None
         return next((w for w in self.windows() if w.id == foreground), None)
 
+    def describe(self, hwnd: int, apps: dict[int, str] | None = None) -> WindowInfo | None:
+        """The facts of one window (``None`` when it has no area: gone, or never shown);
+        ``apps`` caches process names by pid across calls."""
+        rect = self._rect(hwnd)
+        if rect is None:
+            return None
+        return WindowInfo(
+            hwnd, self._title(hwnd), rect, self._app(hwnd, {} if apps is None else apps)
+        )
+
+    def pid(self, hwnd: int) -> int:
+        """The id of the process that made ``hwnd`` (0 when the window is gone)."""
+        pid = ctypes.c_uint32(0)
+        self._user32.GetWindowThreadProcessId(hwnd, ctypes.byref(pid))
+        return pid.value
+
     def _cloaked(self, hwnd: int) -> bool:
         value = ctypes.c_uint32(0)
         status = self._dwmapi.DwmGetWindowAttribute(
@@ -483,11 +505,10 @@ class _Win32Reader:
         return buffer.value[:copied]
 
     def _app(self, hwnd: int, cache: dict[int, str]) -> str:
-        pid = ctypes.c_uint32(0)
-        self._user32.GetWindowThreadProcessId(hwnd, ctypes.byref(pid))
-        if pid.value not in cache:
-            cache[pid.value] = self._process_name(pid.value)
-        return cache[pid.value]
+        pid = self.pid(hwnd)
+        if pid not in cache:
+            cache[pid] = self._process_name(pid)
+        return cache[pid]
 
     def _process_name(self, pid: int) -> str:
         if not pid:

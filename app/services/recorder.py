@@ -74,6 +74,10 @@ def _default_namer() -> Any:
         from app.capture.ax_macos import AXNamer
 
         return AXNamer()
+    if sys.platform == "win32":
+        from app.capture.uia import UiaNamer
+
+        return UiaNamer()
     from app.capture.atspi import AtspiNamer
 
     return AtspiNamer()
@@ -423,7 +427,12 @@ class RecorderService(QObject):
         if not self._recording or recorder is None or recorder.running:
             return
         log.warning("the steps recorder's listener ended: the recording stops")
+        backend = str(getattr(recorder, "name", "") or type(recorder).__name__)
         self.failed.emit(
-            RecorderUnavailable("the X server connection was lost", backend="x11", reason="lost")
+            RecorderUnavailable(
+                "the input listener ended (on X11: the X server went away)",
+                backend=backend,
+                reason="lost",
+            )
         )
         self.stop()

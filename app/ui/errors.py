@@ -692,10 +692,39 @@ def _recorder_problem(reason: str) -> tuple[str, str]:
             + " "
             + instead,
         )
+    if reason == "no_user32":
+        return (
+            QCoreApplication.translate(
+                "Errors",
+                "Ticketwise cannot load the Windows library (user32) that recording steps needs.",
+            ),
+            QCoreApplication.translate(
+                "Errors", "Restart Ticketwise; if it happens again, please report it."
+            )
+            + " "
+            + instead,
+        )
+    if reason == "hook_failed":
+        return (
+            QCoreApplication.translate(
+                "Errors",
+                "Windows did not let Ticketwise watch clicks and key presses, so steps cannot "
+                "be recorded.",
+            ),
+            QCoreApplication.translate(
+                "Errors",
+                "Security software may block it: ask your administrator to allow Ticketwise, "
+                "then start the recording again.",
+            )
+            + " "
+            + instead,
+        )
     if reason == "lost":
         return (
             QCoreApplication.translate(
-                "Errors", "The connection to the display was lost: the recording stopped."
+                "Errors",
+                "Ticketwise stopped receiving your clicks and key presses (the connection to "
+                "the display was lost): the recording stopped.",
             ),
             QCoreApplication.translate(
                 "Errors", "The steps recorded until then are kept. Start a new recording to go on."

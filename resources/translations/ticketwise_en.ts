@@ -1323,17 +1323,12 @@
         <translation>Install libxi6 and libx11-6, or ask your administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="697"/>
-        <source>The connection to the display was lost: the recording stopped.</source>
-        <translation>The connection to the display was lost: the recording stopped.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="700"/>
+        <location filename="../../app/ui/errors.py" line="729"/>
         <source>The steps recorded until then are kept. Start a new recording to go on.</source>
         <translation>The steps recorded until then are kept. Start a new recording to go on.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="705"/>
+        <location filename="../../app/ui/errors.py" line="734"/>
         <source>This desktop session does not let Ticketwise record steps.</source>
         <translation>This desktop session does not let Ticketwise record steps.</translation>
     </message>
@@ -1588,7 +1583,32 @@
         <translation>Check that Ticketwise is allowed in System Settings → Privacy &amp; Security → Input Monitoring (turn it off and on again if it is), then start the recording again, or:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="708"/>
+        <location filename="../../app/ui/errors.py" line="697"/>
+        <source>Ticketwise cannot load the Windows library (user32) that recording steps needs.</source>
+        <translation>Ticketwise cannot load the Windows library (user32) that recording steps needs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="701"/>
+        <source>Restart Ticketwise; if it happens again, please report it.</source>
+        <translation>Restart Ticketwise; if it happens again, please report it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="709"/>
+        <source>Windows did not let Ticketwise watch clicks and key presses, so steps cannot be recorded.</source>
+        <translation>Windows did not let Ticketwise watch clicks and key presses, so steps cannot be recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="714"/>
+        <source>Security software may block it: ask your administrator to allow Ticketwise, then start the recording again.</source>
+        <translation>Security software may block it: ask your administrator to allow Ticketwise, then start the recording again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="724"/>
+        <source>Ticketwise stopped receiving your clicks and key presses (the connection to the display was lost): the recording stopped.</source>
+        <translation>Ticketwise stopped receiving your clicks and key presses (the connection to the display was lost): the recording stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="737"/>
         <source>Steps can be recorded in an X11 session. You can still describe the steps yourself and attach screenshots.</source>
         <translation>Steps can be recorded in an X11 session. You can still describe the steps yourself and attach screenshots.</translation>
     </message>

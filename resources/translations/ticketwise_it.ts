@@ -1323,17 +1323,12 @@
         <translation>Installa libxi6 e libx11-6, oppure chiedi al tuo amministratore.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="697"/>
-        <source>The connection to the display was lost: the recording stopped.</source>
-        <translation>La connessione al display si è interrotta: la registrazione si è fermata.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="700"/>
+        <location filename="../../app/ui/errors.py" line="729"/>
         <source>The steps recorded until then are kept. Start a new recording to go on.</source>
         <translation>Le operazioni registrate fin lì sono conservate. Avvia una nuova registrazione per continuare.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="705"/>
+        <location filename="../../app/ui/errors.py" line="734"/>
         <source>This desktop session does not let Ticketwise record steps.</source>
         <translation>Questa sessione del desktop non permette a Ticketwise di registrare le operazioni.</translation>
     </message>
@@ -1588,7 +1583,32 @@
         <translation>Controlla che Ticketwise sia consentito in Impostazioni di Sistema → Privacy e sicurezza → Monitoraggio input (se lo è, disattivalo e riattivalo), poi avvia di nuovo la registrazione, oppure:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="708"/>
+        <location filename="../../app/ui/errors.py" line="697"/>
+        <source>Ticketwise cannot load the Windows library (user32) that recording steps needs.</source>
+        <translation>Ticketwise non riesce a caricare la libreria di Windows (user32) necessaria per registrare le operazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="701"/>
+        <source>Restart Ticketwise; if it happens again, please report it.</source>
+        <translation>Riavvia Ticketwise; se succede di nuovo, segnalalo.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="709"/>
+        <source>Windows did not let Ticketwise watch clicks and key presses, so steps cannot be recorded.</source>
+        <translation>Windows non ha permesso a Ticketwise di osservare i clic e i tasti premuti, quindi le operazioni non si possono registrare.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="714"/>
+        <source>Security software may block it: ask your administrator to allow Ticketwise, then start the recording again.</source>
+        <translation>Può bloccarlo un software di sicurezza: chiedi al tuo amministratore di consentire Ticketwise, poi avvia di nuovo la registrazione.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="724"/>
+        <source>Ticketwise stopped receiving your clicks and key presses (the connection to the display was lost): the recording stopped.</source>
+        <translation>Ticketwise ha smesso di ricevere i tuoi clic e i tasti premuti (la connessione al display si è interrotta): la registrazione si è fermata.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="737"/>
         <source>Steps can be recorded in an X11 session. You can still describe the steps yourself and attach screenshots.</source>
         <translation>Le operazioni si possono registrare in una sessione X11. Puoi comunque descrivere tu le operazioni e allegare degli screenshot.</translation>
     </message>

@@ -6,6 +6,7 @@ import pytest
 
 from app.capture.recorder import RecorderUnavailable, X11InputRecorder, create_recorder
 from app.capture.recorder_macos import MacInputRecorder
+from app.capture.recorder_windows import WindowsInputRecorder
 from app.ui.errors import describe_exception
 from tests.unit.capture.test_recorder_macos import COMMON_MODES, FakeEventTap
 
@@ -26,7 +27,6 @@ def test_no_display_is_a_recorder_error_with_a_way_on() -> None:
     ("environ", "platform", "reason", "said"),
     [
         ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", "wayland", "Wayland"),
-        ({}, "win32", "windows", "on this system yet"),
         ({}, "linux", "none", "does not let Ticketwise record steps"),
     ],
 )
@@ -48,6 +48,8 @@ def test_sessions_without_a_recorder_say_so(
         ("no_libx11", "XInput 2.1"),
         ("lost", "recording stopped"),
         ("tap_failed", "macOS refused"),
+        ("no_user32", "user32"),
+        ("hook_failed", "Windows did not let Ticketwise watch"),
     ],
 )
 def test_each_reason_has_its_own_text(reason: str, said: str) -> None:
@@ -75,3 +77,14 @@ def test_macos_without_input_monitoring_says_where_to_allow_it() -> None:
     assert "macOS does not let Ticketwise see your clicks" in what
     assert "Privacy & Security \u2192 Input Monitoring" in todo
     assert "start the recording again" in todo
+
+
+def test_windows_gets_the_hook_recorder_and_says_why_it_cannot_start_here() -> None:
+    recorder = create_recorder(lambda *_: None, lambda _: None, environ={}, platform="win32")
+    assert isinstance(recorder, WindowsInputRecorder)
+    with pytest.raises(RecorderUnavailable) as error:
+        recorder.start()  # not Windows: there is no user32 to load
+    assert error.value.params["reason"] == "no_user32"
+    what, todo = describe_exception(error.value)
+    assert "user32" in what
+    assert "describe the steps yourself" in todo
