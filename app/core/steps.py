@@ -10,7 +10,7 @@ Standard library only: the UI shows these, the store keeps them, the composer re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -167,31 +167,42 @@ def makes_line(step: Step) -> bool:
     return bool(step_text(step) or step.image_sha256)
 
 
-def numbered(steps: Sequence[Step]) -> list[tuple[int, Step]]:
-    """(number shown, step) for every step that makes a line, numbered by list order."""
+def numbered(steps: Sequence[Step], first: int = 1) -> list[tuple[int, Step]]:
+    """(number shown, step) for every step that makes a line, numbered by list order from
+    ``first`` (a recording added after lines already in the Steps section goes on from them)."""
     out: list[tuple[int, Step]] = []
     for step in steps:
         if makes_line(step):
-            out.append((len(out) + 1, step))
+            out.append((len(out) + first, step))
     return out
 
 
 def render_steps_text(
-    steps: Sequence[Step], *, with_time: bool = True, image_names: bool = False
+    steps: Sequence[Step],
+    *,
+    with_time: bool = True,
+    image_names: bool | Mapping[int, str] = False,
+    first: int = 1,
 ) -> str:
     """The steps as numbered lines for the description's Steps section, e.g.
     ``1. Clicked (left) in 'Invoice – Excel' (14:02:11 UTC)``. Numbers follow the list's order
     (steps deleted by the user leave no gap); empty captions fall back to the generated one.
 
     With ``image_names``, a step that has a screenshot ends with the name of the attachment
-    that holds it (:func:`step_image_name`), e.g. ``3. Clicked (left) in 'Invoice' [step-03.png]``.
+    that holds it (:func:`step_image_name`), e.g. ``3. Clicked (left) in 'Invoice' [step-03.png]``;
+    a mapping gives the names by number instead. Numbers start at ``first``.
     """
     lines: list[str] = []
-    for number, step in numbered(steps):
+    for number, step in numbered(steps, first):
         parts = [f"{number}.", step_text(step)]
         if with_time:
             parts.append(f"({step.time.astimezone(UTC):%H:%M:%S} UTC)")
         if image_names and step.image_sha256:
-            parts.append(f"[{step_image_name(number)}]")
+            name = (
+                image_names.get(number, step_image_name(number))
+                if isinstance(image_names, Mapping)
+                else step_image_name(number)
+            )
+            parts.append(f"[{name}]")
         lines.append(" ".join(part for part in parts if part))
     return "\n".join(lines)

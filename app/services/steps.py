@@ -9,7 +9,7 @@ writes files: call :func:`prepare_insertion` on the task runner, never on the GU
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -44,6 +44,8 @@ def prepare_insertion(
     labels: ReportLabels | None = None,
     with_time: bool = True,
     annotated: Mapping[str, AttachmentRef] | None = None,
+    first_number: int = 1,
+    taken_names: Collection[str] = (),
 ) -> StepsInsertion:
     """The Steps text and attachments for ``steps`` (in the order given).
 
@@ -51,12 +53,17 @@ def prepare_insertion(
     with ``report``, ``steps-report.html`` too (``title`` and ``labels`` are its heading and
     words). ``annotated`` maps the sha256 of a screenshot the user annotated to the attachment
     :meth:`DraftService.store_annotated` made for it, so the composer can reopen its marks.
+
+    ``first_number`` continues the numbering after the lines already in the Steps section (the
+    sent body numbers every line in order, so ``[step-05.png]`` stays on line 5), and no
+    attachment gets a name in ``taken_names`` (the draft's own: a second recording's report
+    becomes ``steps-report-2.html``, never a second ``steps-report.html``).
     """
     annotated = annotated or {}
     sizes: dict[str, int] = {}
     kept: list[Step] = []
     missing: list[int] = []
-    lines = 0
+    lines = first_number - 1
     for step in steps:
         sha = step.image_sha256
         if sha and sha not in sizes:
@@ -69,12 +76,16 @@ def prepare_insertion(
         lines += makes_line(shown)
         if lost and makes_line(shown):
             missing.append(lines)
-    attachments = [
-        _image_ref(number, step.image_sha256, sizes[step.image_sha256], annotated)
-        for number, step in numbered(kept)
-        if step.image_sha256
-    ]
-    text = render_steps_text(kept, with_time=with_time, image_names=True)
+    taken = set(taken_names)
+    names: dict[int, str] = {}
+    attachments: list[AttachmentRef] = []
+    for number, step in numbered(kept, first_number):
+        if step.image_sha256:
+            names[number] = _free_name(step_image_name(number), taken)
+            attachments.append(
+                _image_ref(names[number], step.image_sha256, sizes[step.image_sha256], annotated)
+            )
+    text = render_steps_text(kept, with_time=with_time, image_names=names, first=first_number)
     if report and any(makes_line(step) for step in kept):
         images: dict[str, bytes] = {}
         for step in kept:
@@ -90,8 +101,21 @@ def prepare_insertion(
             labels=labels or ReportLabels(),
             generated=datetime.now().astimezone(),
         )
-        attachments.append(drafts.store_bytes(REPORT_NAME, page.encode("utf-8"), REPORT_MIME))
+        report_name = _free_name(REPORT_NAME, taken)
+        attachments.append(drafts.store_bytes(report_name, page.encode("utf-8"), REPORT_MIME))
     return StepsInsertion(text, tuple(attachments), tuple(missing))
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    """``name``, or ``stem-2.ext``, ``stem-3.ext``… when the draft already has it; the name
+    returned is taken from then on."""
+    stem, dot, ext = name.rpartition(".")
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}{dot}{ext}"
+    taken.add(candidate)
+    return candidate
 
 
 def _blob_size(drafts: DraftService, sha256: str) -> int | None:
@@ -104,13 +128,13 @@ def _blob_size(drafts: DraftService, sha256: str) -> int | None:
 
 
 def _image_ref(
-    number: int, sha256: str, size: int, annotated: Mapping[str, AttachmentRef]
+    name: str, sha256: str, size: int, annotated: Mapping[str, AttachmentRef]
 ) -> AttachmentRef:
-    """The attachment of step ``number``'s screenshot; an annotated one keeps its original and
+    """A step's screenshot as the attachment ``name``; an annotated one keeps its original and
     marks (this machine only), so the composer's annotator reopens them editable."""
     marked = annotated.get(sha256)
     return AttachmentRef(
-        name=step_image_name(number),
+        name=name,
         sha256=sha256,
         size=size,
         mime="image/png",

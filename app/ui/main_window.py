@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
+from app.core.composer import step_lines
 from app.core.errors import Cancelled, ConfigError, UserFacingError
 from app.core.model import AttachmentRef, Draft, OutboxItem, OutboxState
 from app.core.sysinfo import SystemInfo
@@ -1017,11 +1018,22 @@ class MainWindow(QMainWindow):
         steps, report = editor.steps(), editor.include_report()
         labels, annotated = editor.report_labels(), editor.annotated()
         title = " ".join(self.composer.subject.text().split())
+        # Numbered on from the lines already there (the sent body numbers all of them), and
+        # named apart from the draft's attachments (a second recording in the same ticket).
+        first = len(step_lines(self.composer.steps.toPlainText())) + 1
+        taken = [ref.name for ref in self.composer.draft.attachments]
         drafts = self._drafts
         self.show_status(self.tr("Adding the recorded steps to the ticket\u2026"))
         self._runner.run(
             lambda: prepare_insertion(
-                drafts, steps, report=report, title=title, labels=labels, annotated=annotated
+                drafts,
+                steps,
+                report=report,
+                title=title,
+                labels=labels,
+                annotated=annotated,
+                first_number=first,
+                taken_names=taken,
             ),
             on_success=self._on_steps_prepared,
             on_error=self._on_storage_failed,

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage
 
+from app.core.composer import render_body
 from app.core.steps import Step, new_step
 from app.store.recording import RecordingJournal
 
@@ -64,16 +65,47 @@ def test_add_to_ticket_puts_steps_screenshots_and_report_into_the_draft(
     lines = composer.steps.toPlainText().splitlines()
     assert lines[0] == "Opened the invoice list"  # what the user typed stays first
     assert lines[1] == ""
-    assert lines[2].startswith("1. Clicked in 'Invoice 42'") and lines[2].endswith("[step-01.png]")
-    assert lines[3].startswith("2. Typed 7 characters in 'Invoice 42'")
-    assert lines[4].endswith("[step-03.png]")
+    # Numbered on from the user's line, as the sent body numbers them; each names its picture.
+    assert lines[2].startswith("2. Clicked in 'Invoice 42'") and lines[2].endswith("[step-02.png]")
+    assert lines[3].startswith("3. Typed 7 characters in 'Invoice 42'")
+    assert lines[4].startswith("4. Clicked in 'Confirm'") and lines[4].endswith("[step-04.png]")
     names = [ref.name for ref in composer.draft.attachments]
-    assert names == ["step-01.png", "step-03.png", "steps-report.html"]
+    assert names == ["step-02.png", "step-04.png", "steps-report.html"]
+    body = render_body(composer.draft)
+    assert "\n2. Clicked in 'Invoice 42'" in body and "[step-04.png]" in body
     # The journal went after the draft with the steps was on disk.
     saved = window._ctx.drafts_repo.list_all()
-    assert len(saved) == 1 and "[step-03.png]" in saved[0].steps
+    assert len(saved) == 1 and "[step-04.png]" in saved[0].steps
     assert [ref.name for ref in saved[0].attachments] == names
     assert window.steps_editor is None
+
+
+def test_a_second_recording_in_the_same_ticket_goes_on_numbering_and_naming(
+    qtbot, make_window, ctx
+) -> None:
+    journal_with_steps(ctx)
+    window = make_window()
+    review(qtbot, window)
+    window.steps_editor.add_button.click()
+    journal = RecordingJournal(ctx.paths.recording_journal)
+    qtbot.waitUntil(lambda: not journal.exists(), timeout=5000)
+    window.recording_finished.emit(journal_with_steps(ctx))  # recorded again, stopped
+    qtbot.waitUntil(lambda: window.steps_editor is not None, timeout=3000)
+    window.steps_editor.add_button.click()
+    qtbot.waitUntil(lambda: not journal.exists(), timeout=5000)
+    composer = window.composer
+    names = [ref.name for ref in composer.draft.attachments]
+    assert names == [
+        "step-01.png",
+        "step-03.png",
+        "steps-report.html",
+        "step-04.png",
+        "step-06.png",
+        "steps-report-2.html",
+    ]
+    numbers = [line.split(".")[0] for line in composer.steps.toPlainText().splitlines() if line]
+    assert numbers == ["1", "2", "3", "4", "5", "6"]
+    assert len(set(names)) == len(names)
 
 
 def test_discarding_after_the_question_lets_the_journal_go(qtbot, make_window, ctx) -> None:

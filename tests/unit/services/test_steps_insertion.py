@@ -121,3 +121,26 @@ def test_blobs_stay_once_the_draft_holds_the_references(ctx: AppContext) -> None
     for ref in result.attachments:
         assert ctx.blobs.exists(ref.sha256)
         drafts.read_blob(ref.sha256)
+
+
+def test_numbers_go_on_and_names_never_clash_with_the_drafts(ctx: AppContext) -> None:
+    """A recording added below three lines (and a user file already called step-04.png)."""
+    drafts = DraftService(ctx)
+    result = prepare_insertion(
+        drafts,
+        recording(drafts),
+        report=True,
+        with_time=False,
+        first_number=4,
+        taken_names=["step-04.png", "steps-report.html", "steps-report-2.html"],
+    )
+    assert result.text == (
+        "4. Clicked (left) in 'Invoice' [step-04-2.png]\n"
+        "5. Typed 4 characters in 'Invoice'\n"
+        "6. Clicked (left) on 'Save' in 'Confirm' [step-06.png]"
+    )
+    assert [a.name for a in result.attachments] == [
+        "step-04-2.png",
+        "step-06.png",
+        "steps-report-3.html",
+    ]
