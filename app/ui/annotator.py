@@ -94,6 +94,7 @@ from app.services.annotation import (
 )
 from app.services.tasks import TaskRunner
 from app.ui import look
+from app.ui.notice import ask_to_discard
 
 ICONS = (
     Path(getattr(sys, "_MEIPASS", "")) / "resources" / "icons"
@@ -1362,30 +1363,15 @@ class AnnotatorDialog(QDialog):
             return
         if self._discard_box is not None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self._discard_box, self.discard_button = ask_to_discard(
+            self,
             self.tr("Discard annotations?"),
             self.tr("Close without attaching? Your annotations on this screenshot will be lost."),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            self._on_discard_answered,
         )
-        self.discard_button = box.addButton(
-            self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.finished.connect(self._on_discard_box_finished)
-        self._discard_box = box
-        box.open()
 
-    def _on_discard_box_finished(self, _result: int) -> None:
-        box, self._discard_box = self._discard_box, None
-        if box is None:
-            return
-        discard = box.clickedButton() is self.discard_button
-        box.deleteLater()
+    def _on_discard_answered(self, discard: bool) -> None:
+        self._discard_box = None
         if discard:
             self._discard_confirmed = True
             self.reject()

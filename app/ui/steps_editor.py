@@ -76,7 +76,7 @@ from app.services.tasks import TaskRunner
 from app.ui import look
 from app.ui.attachments import load_thumbnail
 from app.ui.errors import describe_exception
-from app.ui.notice import show_warning
+from app.ui.notice import ask_to_discard, show_warning
 
 log = logging.getLogger(__name__)
 
@@ -880,30 +880,15 @@ class StepsEditor(QDialog):
             return
         if self._discard_box is not None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        self._discard_box, self.discard_confirm_button = ask_to_discard(
+            self,
             self.tr("Discard recording?"),
             self.tr("Discard the recorded steps? They will not be added to the ticket."),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            self._on_discard_answered,
         )
-        self.discard_confirm_button = box.addButton(
-            self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.finished.connect(self._on_discard_box_finished)
-        self._discard_box = box
-        box.open()
 
-    def _on_discard_box_finished(self, _result: int) -> None:
-        box, self._discard_box = self._discard_box, None
-        if box is None:
-            return
-        discard = box.clickedButton() is self.discard_confirm_button
-        box.deleteLater()
+    def _on_discard_answered(self, discard: bool) -> None:
+        self._discard_box = None
         if discard:
             self._discard_confirmed = True
             self.reject()

@@ -4,296 +4,286 @@
 <context>
     <name>AnnotatorDialog</name>
     <message>
-        <location filename="../../app/ui/annotator.py" line="591"/>
+        <location filename="../../app/ui/annotator.py" line="592"/>
         <source>Annotate screenshot</source>
         <translation>Annotate screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="636"/>
+        <location filename="../../app/ui/annotator.py" line="637"/>
         <source>Options</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="647"/>
+        <location filename="../../app/ui/annotator.py" line="648"/>
         <source>Tools</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="671"/>
+        <location filename="../../app/ui/annotator.py" line="672"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="674"/>
+        <location filename="../../app/ui/annotator.py" line="675"/>
         <source>&amp;Attach</source>
         <translation>&amp;Attach</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="675"/>
+        <location filename="../../app/ui/annotator.py" line="676"/>
         <source>Attach the annotated screenshot (Ctrl+Enter)</source>
         <translation>Attach the annotated screenshot (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="707"/>
+        <location filename="../../app/ui/annotator.py" line="708"/>
         <source>Select</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="707"/>
+        <location filename="../../app/ui/annotator.py" line="708"/>
         <source>Select, move or delete an annotation</source>
         <translation>Select, move or delete an annotation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="708"/>
+        <location filename="../../app/ui/annotator.py" line="709"/>
         <source>Rectangle</source>
         <translation>Rectangle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="708"/>
+        <location filename="../../app/ui/annotator.py" line="709"/>
         <source>Frame an area</source>
         <translation>Frame an area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="709"/>
+        <location filename="../../app/ui/annotator.py" line="710"/>
         <source>Arrow</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="709"/>
+        <location filename="../../app/ui/annotator.py" line="710"/>
         <source>Point at something</source>
         <translation>Point at something</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="712"/>
+        <location filename="../../app/ui/annotator.py" line="713"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="713"/>
+        <location filename="../../app/ui/annotator.py" line="714"/>
         <source>Click, type, press Enter; click a text to change it</source>
         <translation>Click, type, press Enter; click a text to change it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="716"/>
+        <location filename="../../app/ui/annotator.py" line="717"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="716"/>
+        <location filename="../../app/ui/annotator.py" line="717"/>
         <source>Numbered step marker: 1, 2, 3…</source>
         <translation>Numbered step marker: 1, 2, 3…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="719"/>
+        <location filename="../../app/ui/annotator.py" line="720"/>
         <source>Highlight</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="720"/>
+        <location filename="../../app/ui/annotator.py" line="721"/>
         <source>Drag a highlighter band over text</source>
         <translation>Drag a highlighter band over text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="725"/>
+        <location filename="../../app/ui/annotator.py" line="726"/>
         <source>Crop</source>
         <translation>Crop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="726"/>
+        <location filename="../../app/ui/annotator.py" line="727"/>
         <source>Keep only the dragged area (Undo brings it back)</source>
         <translation>Keep only the dragged area (Undo brings it back)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="731"/>
+        <location filename="../../app/ui/annotator.py" line="732"/>
         <source>Redact</source>
         <translation>Redact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="732"/>
+        <location filename="../../app/ui/annotator.py" line="733"/>
         <source>Hide private data for good: the pixels are destroyed, not blurred</source>
         <translation>Hide private data for good: the pixels are destroyed, not blurred</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="750"/>
+        <location filename="../../app/ui/annotator.py" line="751"/>
         <source>Solid fill</source>
         <translation>Solid fill</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="751"/>
+        <location filename="../../app/ui/annotator.py" line="752"/>
         <source>Pixelate (with noise)</source>
         <translation>Pixelate (with noise)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="754"/>
+        <location filename="../../app/ui/annotator.py" line="755"/>
         <source>How Redact hides an area. Both destroy the original pixels; the mosaic is random noise, so nothing can be recovered from it.</source>
         <translation>How Redact hides an area. Both destroy the original pixels; the mosaic is random noise, so nothing can be recovered from it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="758"/>
+        <location filename="../../app/ui/annotator.py" line="759"/>
         <source>Redaction mode</source>
         <translation>Redaction mode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="765"/>
+        <location filename="../../app/ui/annotator.py" line="766"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="768"/>
+        <location filename="../../app/ui/annotator.py" line="769"/>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="772"/>
+        <location filename="../../app/ui/annotator.py" line="773"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="772"/>
+        <location filename="../../app/ui/annotator.py" line="773"/>
         <source>Delete the selected annotation</source>
         <translation>Delete the selected annotation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="783"/>
+        <location filename="../../app/ui/annotator.py" line="784"/>
         <source>Colour:</source>
         <translation>Colour:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="787"/>
+        <location filename="../../app/ui/annotator.py" line="788"/>
         <source>Red</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="788"/>
+        <location filename="../../app/ui/annotator.py" line="789"/>
         <source>Yellow</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="789"/>
+        <location filename="../../app/ui/annotator.py" line="790"/>
         <source>Green</source>
         <translation>Green</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="790"/>
+        <location filename="../../app/ui/annotator.py" line="791"/>
         <source>Blue</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="791"/>
+        <location filename="../../app/ui/annotator.py" line="792"/>
         <source>Black</source>
         <translation>Black</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="792"/>
+        <location filename="../../app/ui/annotator.py" line="793"/>
         <source>White</source>
         <translation>White</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="807"/>
+        <location filename="../../app/ui/annotator.py" line="808"/>
         <source>Other…</source>
         <translation>Other…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="811"/>
+        <location filename="../../app/ui/annotator.py" line="812"/>
         <source>Pick any colour</source>
         <translation>Pick any colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="817"/>
+        <location filename="../../app/ui/annotator.py" line="818"/>
         <source>Si&amp;ze:</source>
         <translation>Si&amp;ze:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="823"/>
+        <location filename="../../app/ui/annotator.py" line="824"/>
         <source>Line width; text, numbers and the highlighter grow with it</source>
         <translation>Line width; text, numbers and the highlighter grow with it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="828"/>
-        <location filename="../../app/ui/annotator.py" line="854"/>
+        <location filename="../../app/ui/annotator.py" line="829"/>
+        <location filename="../../app/ui/annotator.py" line="855"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="832"/>
+        <location filename="../../app/ui/annotator.py" line="833"/>
         <source>Zoom out</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="836"/>
+        <location filename="../../app/ui/annotator.py" line="837"/>
         <source>Zoom in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="841"/>
+        <location filename="../../app/ui/annotator.py" line="842"/>
         <source>100 %</source>
         <translation>100 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="842"/>
+        <location filename="../../app/ui/annotator.py" line="843"/>
         <source>Actual size: one screenshot pixel per screen pixel</source>
         <translation>Actual size: one screenshot pixel per screen pixel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="847"/>
+        <location filename="../../app/ui/annotator.py" line="848"/>
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="847"/>
+        <location filename="../../app/ui/annotator.py" line="848"/>
         <source>Fit the window</source>
         <translation>Fit the window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="918"/>
+        <location filename="../../app/ui/annotator.py" line="919"/>
         <source>Annotation colour</source>
         <translation>Annotation colour</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1126"/>
+        <location filename="../../app/ui/annotator.py" line="1127"/>
         <source>Type, then Enter</source>
         <translation>Type, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1127"/>
+        <location filename="../../app/ui/annotator.py" line="1128"/>
         <source>Annotation text</source>
         <translation>Annotation text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1320"/>
+        <location filename="../../app/ui/annotator.py" line="1321"/>
         <source>%1 %</source>
         <comment>zoom</comment>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1323"/>
+        <location filename="../../app/ui/annotator.py" line="1324"/>
         <source>Rendering…</source>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1326"/>
+        <location filename="../../app/ui/annotator.py" line="1327"/>
         <source>%1 × %2 pixels</source>
         <translation>%1 × %2 pixels</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1367"/>
+        <location filename="../../app/ui/annotator.py" line="1368"/>
         <source>Discard annotations?</source>
         <translation>Discard annotations?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/annotator.py" line="1368"/>
+        <location filename="../../app/ui/annotator.py" line="1369"/>
         <source>Close without attaching? Your annotations on this screenshot will be lost.</source>
         <translation>Close without attaching? Your annotations on this screenshot will be lost.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="1373"/>
-        <source>&amp;Discard</source>
-        <translation>&amp;Discard</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/annotator.py" line="1375"/>
-        <source>&amp;Keep editing</source>
-        <translation>&amp;Keep editing</translation>
     </message>
 </context>
 <context>
@@ -1616,323 +1606,336 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>New ticket</source>
         <translation>New ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Drafts</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
-        <location filename="../../app/ui/main_window.py" line="407"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="408"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;New ticket</source>
         <translation>&amp;New ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>Send &amp;outbox now</source>
         <translation>Send &amp;outbox now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>&amp;About Ticketwise</source>
         <translation>&amp;About Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="269"/>
+        <location filename="../../app/ui/main_window.py" line="270"/>
         <source>Your last draft is back, as you left it.</source>
         <translation>Your last draft is back, as you left it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>New ticket – %1</source>
         <translation>New ticket – %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="305"/>
         <source>Ticket %1 created: %2</source>
         <translation>Ticket %1 created: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="306"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>Sent to the help desk: %1</source>
         <translation>Sent to the help desk: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="309"/>
         <source>Ticket sent</source>
         <translation>Ticket sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>A ticket needs checking</source>
         <translation>A ticket needs checking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>Not sent: %1</source>
         <translation>Not sent: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source>Ticketwise</source>
         <translation>Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Ticket#%1 created</source>
         <translation>Ticket#%1 created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>New answer on %1</source>
         <translation>New answer on %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>Ticket %1 changed</source>
         <translation>Ticket %1 changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="343"/>
+        <location filename="../../app/ui/main_window.py" line="344"/>
         <source>%1 is now closed</source>
         <translation>%1 is now closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>%1 is open again</source>
         <translation>%1 is open again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Drafts (%1)</source>
         <translation>Drafts (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="409"/>
+        <location filename="../../app/ui/main_window.py" line="410"/>
         <source>Outbox (%1)</source>
         <translation>Outbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="442"/>
         <source>Delete draft</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="441"/>
+        <location filename="../../app/ui/main_window.py" line="442"/>
         <source>Delete this draft for good?</source>
         <translation>Delete this draft for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="461"/>
+        <location filename="../../app/ui/main_window.py" line="462"/>
         <source>Not sent: no help desk is set up. Your ticket is kept as a draft.</source>
         <translation>Not sent: no help desk is set up. Your ticket is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="498"/>
-        <location filename="../../app/ui/main_window.py" line="526"/>
+        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="527"/>
         <source>Sending “%1”…</source>
         <translation>Sending “%1”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="514"/>
+        <location filename="../../app/ui/main_window.py" line="515"/>
         <source>Ticket not sent</source>
         <translation>Ticket not sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="515"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>Your ticket is kept as a draft.</source>
         <translation>Your ticket is kept as a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="569"/>
+        <location filename="../../app/ui/main_window.py" line="570"/>
         <source>The ticket is a draft again: edit it and send it.</source>
         <translation>The ticket is a draft again: edit it and send it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="598"/>
+        <location filename="../../app/ui/main_window.py" line="599"/>
         <source>Delete from outbox</source>
         <translation>Delete from outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="599"/>
+        <location filename="../../app/ui/main_window.py" line="600"/>
         <source>This ticket has not reached the help desk. Delete it anyway?</source>
         <translation>This ticket has not reached the help desk. Delete it anyway?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="617"/>
+        <location filename="../../app/ui/main_window.py" line="618"/>
         <source>Ticketwise cannot use its data</source>
         <translation>Ticketwise cannot use its data</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="662"/>
+        <location filename="../../app/ui/main_window.py" line="663"/>
         <source>About Ticketwise</source>
         <translation>About Ticketwise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="664"/>
+        <location filename="../../app/ui/main_window.py" line="665"/>
         <source>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ticketwise %1&lt;/h3&gt;&lt;p&gt;File support tickets a help desk can act on at once, and follow them to the end.&lt;/p&gt;&lt;p&gt;Data folder: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="780"/>
+        <location filename="../../app/ui/main_window.py" line="781"/>
         <source>Screenshot key not available</source>
         <translation>Screenshot key not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="796"/>
+        <location filename="../../app/ui/main_window.py" line="797"/>
         <source>%1 attached to the ticket. Double-click it to annotate or redact.</source>
         <translation>%1 attached to the ticket. Double-click it to annotate or redact.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="801"/>
+        <location filename="../../app/ui/main_window.py" line="802"/>
         <source>Screenshot attached</source>
         <translation>Screenshot attached</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="848"/>
+        <location filename="../../app/ui/main_window.py" line="849"/>
         <source>Steps cannot be recorded</source>
         <translation>Steps cannot be recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="855"/>
+        <location filename="../../app/ui/main_window.py" line="856"/>
         <source>Recording steps…</source>
         <translation>Recording steps…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="890"/>
+        <location filename="../../app/ui/main_window.py" line="891"/>
         <source>%1 is already the screenshot key. Choose another key for recording.</source>
         <translation>%1 is already the screenshot key. Choose another key for recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="905"/>
+        <location filename="../../app/ui/main_window.py" line="906"/>
         <source>Recording key not available</source>
         <translation>Recording key not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="927"/>
+        <location filename="../../app/ui/main_window.py" line="928"/>
         <source>Recorded 1 step.</source>
         <translation>Recorded 1 step.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="929"/>
+        <location filename="../../app/ui/main_window.py" line="930"/>
         <source>Recorded %1 steps.</source>
         <translation>Recorded %1 steps.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="942"/>
-        <location filename="../../app/ui/main_window.py" line="950"/>
+        <location filename="../../app/ui/main_window.py" line="943"/>
+        <location filename="../../app/ui/main_window.py" line="951"/>
         <source>Steps recorder</source>
         <translation>Steps recorder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="946"/>
+        <location filename="../../app/ui/main_window.py" line="947"/>
         <source>Step limit reached (%1): stop, or raise it in Settings.</source>
         <translation>Step limit reached (%1): stop, or raise it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="961"/>
+        <location filename="../../app/ui/main_window.py" line="962"/>
         <source>Steps recording</source>
         <translation>Steps recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="962"/>
+        <location filename="../../app/ui/main_window.py" line="963"/>
         <source>A steps recording was interrupted (%1 steps).</source>
         <translation>A steps recording was interrupted (%1 steps).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="967"/>
+        <location filename="../../app/ui/main_window.py" line="968"/>
         <source>Review them to add them to a ticket, or discard them for good.</source>
         <translation>Review them to add them to a ticket, or discard them for good.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="969"/>
+        <location filename="../../app/ui/main_window.py" line="970"/>
         <source>&amp;Review</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="970"/>
+        <location filename="../../app/ui/main_window.py" line="971"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="971"/>
+        <location filename="../../app/ui/main_window.py" line="972"/>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="996"/>
+        <location filename="../../app/ui/main_window.py" line="997"/>
         <source>Finish reviewing the recorded steps first.</source>
         <translation>Finish reviewing the recorded steps first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1021"/>
+        <location filename="../../app/ui/main_window.py" line="1026"/>
         <source>Adding the recorded steps to the ticket…</source>
         <translation>Adding the recorded steps to the ticket…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1037"/>
+        <location filename="../../app/ui/main_window.py" line="1049"/>
         <source>The recorded steps are in the ticket (%1 lines, %2 attachments).</source>
         <translation>The recorded steps are in the ticket (%1 lines, %2 attachments).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1052"/>
+        <location filename="../../app/ui/main_window.py" line="1064"/>
         <source>The recorded steps were discarded.</source>
         <translation>The recorded steps were discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1094"/>
+        <location filename="../../app/ui/main_window.py" line="1106"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise is still running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1095"/>
+        <location filename="../../app/ui/main_window.py" line="1107"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <location filename="../../app/ui/notice.py" line="30"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/notice.py" line="33"/>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Keep editing</translation>
     </message>
 </context>
 <context>
@@ -3035,16 +3038,6 @@
         <location filename="../../app/ui/steps_editor.py" line="886"/>
         <source>Discard the recorded steps? They will not be added to the ticket.</source>
         <translation>Discard the recorded steps? They will not be added to the ticket.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/steps_editor.py" line="891"/>
-        <source>&amp;Discard</source>
-        <translation>&amp;Discard</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/steps_editor.py" line="893"/>
-        <source>&amp;Keep editing</source>
-        <translation>&amp;Keep editing</translation>
     </message>
 </context>
 <context>
