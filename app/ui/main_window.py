@@ -1001,7 +1001,14 @@ class MainWindow(QMainWindow):
 
         self.show_page(PAGE_COMPOSE)
         self.show_normal_and_raise()
-        editor = StepsEditor(localized(steps), self._drafts, self._runner, self)
+        editor = StepsEditor(
+            localized(steps),
+            self._drafts,
+            self._runner,
+            self,
+            size_limit=self._ctx.settings.get_int("max_message_mb") * 1024 * 1024,
+            already=sum(ref.size for ref in self.composer.draft.attachments),
+        )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.accepted.connect(self._on_steps_editor_accepted)
         editor.rejected.connect(self._on_steps_editor_rejected)

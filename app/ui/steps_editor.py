@@ -74,7 +74,7 @@ from app.core.steps_report import ReportLabels
 from app.services.drafts import DraftService
 from app.services.tasks import TaskRunner
 from app.ui import look
-from app.ui.attachments import load_thumbnail
+from app.ui.attachments import human_size, load_thumbnail
 from app.ui.errors import describe_exception
 from app.ui.notice import ask_to_discard, show_warning
 
@@ -305,7 +305,11 @@ class StepsEditor(QDialog):
         parent: QWidget | None = None,
         *,
         annotated: Mapping[str, AttachmentRef] | None = None,
+        size_limit: int = 0,
+        already: int = 0,
     ) -> None:
+        """``size_limit``: the bytes a ticket may carry (0: no limit shown); ``already``: what
+        the draft's own attachments take of it."""
         super().__init__(parent)
         self._drafts = drafts
         self._runner = runner
@@ -319,6 +323,9 @@ class StepsEditor(QDialog):
         self._annotator: QDialog | None = None
         self._discard_box: QMessageBox | None = None
         self._discard_confirmed = False
+        self._size_limit = size_limit
+        self._already = already
+        self._sizes: dict[str, int] = {ref.sha256: ref.size for ref in self._annotated.values()}
 
         self.setWindowTitle(self.tr("Recorded steps"))
         self.setMinimumSize(640, 460)
@@ -331,6 +338,7 @@ class StepsEditor(QDialog):
             self.list.setCurrentRow(0)
         self._refresh()
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._read_sizes([step.image_sha256 for step in steps if step.image_sha256])
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -489,7 +497,14 @@ class StepsEditor(QDialog):
             )
         )
         self.report_check.setChecked(True)
-        bottom.addWidget(self.report_check)
+        report_column = QVBoxLayout()
+        report_column.setSpacing(0)
+        report_column.addWidget(self.report_check)
+        self.size_label = QLabel()
+        self.size_label.setObjectName("stepsSize")
+        look.muted(self.size_label)
+        report_column.addWidget(self.size_label)
+        bottom.addLayout(report_column)
         bottom.addStretch(1)
         self.status = QLabel()
         look.muted(self.status)
@@ -598,6 +613,7 @@ class StepsEditor(QDialog):
         self.report_check.setEnabled(bool(count))
         self.add_button.setEnabled(bool(count) and not self._busy)
         self._show_details(step)
+        self._show_size()
 
     def _edited(self) -> None:
         self._renumber()
@@ -764,6 +780,7 @@ class StepsEditor(QDialog):
 
     @Slot(bool)
     def _on_report_check_toggled(self, _checked: bool) -> None:
+        self._show_size()
         self.steps_edited.emit()
 
     # -- annotating -----------------------------------------------------------------------------
@@ -846,6 +863,7 @@ class StepsEditor(QDialog):
         assert isinstance(ref, AttachmentRef)
         self._set_busy(-1)
         self._annotated[ref.sha256] = ref
+        self._sizes[ref.sha256] = ref.size
         item = self._item_by_key(key)
         if item is None:  # deleted meanwhile: nothing to update
             return
@@ -857,6 +875,64 @@ class StepsEditor(QDialog):
         log.warning("steps editor: annotation failed: %s", exc)
         what, todo = describe_exception(exc)
         show_warning(self, self.tr("Screenshot not annotated"), f"{what}\n\n{todo}")
+
+    # -- what it will weigh ----------------------------------------------------------------------
+
+    def _read_sizes(self, shas: list[str]) -> None:
+        """The stored size of each screenshot, read on the runner (a stat each)."""
+        drafts = self._drafts
+
+        def work() -> dict[str, int]:
+            found: dict[str, int] = {}
+            for sha in dict.fromkeys(shas):
+                try:
+                    found[sha] = drafts.blob_path(sha).stat().st_size
+                except (OSError, ValueError):
+                    continue  # a lost screenshot: the preview says so
+            return found
+
+        self._runner.run(work, on_success=self._guarded(self._on_sizes_read))
+
+    def _on_sizes_read(self, sizes: object) -> None:
+        assert isinstance(sizes, dict)
+        self._sizes.update(sizes)
+        self._show_size()
+
+    def estimated_bytes(self) -> tuple[int, int]:
+        """(screenshots, report): what the steps add to the ticket, the report's share
+        estimated as its embedded images (base64) plus its text."""
+        shown = {step.image_sha256 for step in self.steps() if step.image_sha256}
+        images = sum(self._sizes.get(sha, 0) for sha in shown)
+        report = 0
+        if self.report_check.isChecked() and self.list.count():
+            report = images * 4 // 3 + 4096 + 600 * self.list.count()
+        return images, report
+
+    def _show_size(self) -> None:
+        images, report = self.estimated_bytes()
+        if not self.list.count():
+            self.size_label.clear()
+            return
+        if report:
+            text = (
+                self.tr("Screenshots %1; the report adds about %2.")
+                .replace("%1", human_size(images))
+                .replace("%2", human_size(report))
+            )
+        else:
+            text = self.tr("Screenshots %1.").replace("%1", human_size(images))
+        # Attachments travel base64-encoded: a third more on the wire.
+        wire = (self._already + images + report) * 4 // 3
+        over = bool(self._size_limit) and wire > self._size_limit
+        if over:
+            text += " " + self.tr(
+                "With the ticket's other attachments that is over the %1 it may carry: leave "
+                "out the report or some screenshots."
+            ).replace("%1", human_size(self._size_limit))
+        self.size_label.setText(text)
+        self.size_label.setStyleSheet("color: #c5221f;" if over else "")
+        if not over:
+            look.muted(self.size_label)
 
     # -- accept and discard ---------------------------------------------------------------------
 

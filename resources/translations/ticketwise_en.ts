@@ -1900,27 +1900,27 @@
         <translation>Finish reviewing the recorded steps first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1026"/>
+        <location filename="../../app/ui/main_window.py" line="1033"/>
         <source>Adding the recorded steps to the ticket…</source>
         <translation>Adding the recorded steps to the ticket…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1049"/>
+        <location filename="../../app/ui/main_window.py" line="1056"/>
         <source>The recorded steps are in the ticket (%1 lines, %2 attachments).</source>
         <translation>The recorded steps are in the ticket (%1 lines, %2 attachments).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1064"/>
+        <location filename="../../app/ui/main_window.py" line="1071"/>
         <source>The recorded steps were discarded.</source>
         <translation>The recorded steps were discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1106"/>
+        <location filename="../../app/ui/main_window.py" line="1113"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise is still running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1107"/>
+        <location filename="../../app/ui/main_window.py" line="1114"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</translation>
     </message>
@@ -2811,231 +2811,246 @@
 <context>
     <name>StepsEditor</name>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="323"/>
-        <location filename="../../app/ui/steps_editor.py" line="354"/>
+        <location filename="../../app/ui/steps_editor.py" line="330"/>
+        <location filename="../../app/ui/steps_editor.py" line="362"/>
         <source>Recorded steps</source>
         <translation>Recorded steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="355"/>
+        <location filename="../../app/ui/steps_editor.py" line="363"/>
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="356"/>
+        <location filename="../../app/ui/steps_editor.py" line="364"/>
         <source>Window</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="357"/>
+        <location filename="../../app/ui/steps_editor.py" line="365"/>
         <source>Application</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="358"/>
+        <location filename="../../app/ui/steps_editor.py" line="366"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="359"/>
+        <location filename="../../app/ui/steps_editor.py" line="367"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="360"/>
+        <location filename="../../app/ui/steps_editor.py" line="368"/>
         <source>Recorded</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="361"/>
-        <location filename="../../app/ui/steps_editor.py" line="427"/>
+        <location filename="../../app/ui/steps_editor.py" line="369"/>
+        <location filename="../../app/ui/steps_editor.py" line="435"/>
         <source>Steps</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="362"/>
+        <location filename="../../app/ui/steps_editor.py" line="370"/>
         <source>Report made</source>
         <translation>Report made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="363"/>
-        <location filename="../../app/ui/steps_editor.py" line="620"/>
+        <location filename="../../app/ui/steps_editor.py" line="371"/>
+        <location filename="../../app/ui/steps_editor.py" line="636"/>
         <source>(untitled window)</source>
         <translation>(untitled window)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="364"/>
+        <location filename="../../app/ui/steps_editor.py" line="372"/>
         <source>en</source>
         <comment>the language code of this translation, for the HTML report</comment>
         <translation>en</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="407"/>
+        <location filename="../../app/ui/steps_editor.py" line="415"/>
         <source>Drag a step, or use Alt+Up and Alt+Down, to change the order. F2 or a double-click edits a caption.</source>
         <translation>Drag a step, or use Alt+Up and Alt+Down, to change the order. F2 or a double-click edits a caption.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="432"/>
+        <location filename="../../app/ui/steps_editor.py" line="440"/>
         <source>Move &amp;up</source>
         <translation>Move &amp;up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="433"/>
+        <location filename="../../app/ui/steps_editor.py" line="441"/>
         <source>Move the step up (Alt+Up)</source>
         <translation>Move the step up (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="434"/>
+        <location filename="../../app/ui/steps_editor.py" line="442"/>
         <source>Move do&amp;wn</source>
         <translation>Move do&amp;wn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="435"/>
+        <location filename="../../app/ui/steps_editor.py" line="443"/>
         <source>Move the step down (Alt+Down)</source>
         <translation>Move the step down (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="436"/>
+        <location filename="../../app/ui/steps_editor.py" line="444"/>
         <source>&amp;Edit caption</source>
         <translation>&amp;Edit caption</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="437"/>
+        <location filename="../../app/ui/steps_editor.py" line="445"/>
         <source>Rewrite the step&apos;s caption (F2)</source>
         <translation>Rewrite the step&apos;s caption (F2)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="438"/>
+        <location filename="../../app/ui/steps_editor.py" line="446"/>
         <source>&amp;Delete</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="439"/>
+        <location filename="../../app/ui/steps_editor.py" line="447"/>
         <source>Delete the step (Del)</source>
         <translation>Delete the step (Del)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="451"/>
+        <location filename="../../app/ui/steps_editor.py" line="459"/>
         <source>Screenshot of the step</source>
         <translation>Screenshot of the step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="460"/>
+        <location filename="../../app/ui/steps_editor.py" line="468"/>
         <source>&amp;Annotate…</source>
         <translation>&amp;Annotate…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="462"/>
+        <location filename="../../app/ui/steps_editor.py" line="470"/>
         <source>Mark up or black out parts of this step&apos;s screenshot</source>
         <translation>Mark up or black out parts of this step&apos;s screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="472"/>
+        <location filename="../../app/ui/steps_editor.py" line="480"/>
         <source>No steps were recorded.</source>
         <translation>No steps were recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="484"/>
+        <location filename="../../app/ui/steps_editor.py" line="492"/>
         <source>Also attach an &amp;HTML report of the recording</source>
         <translation>Also attach an &amp;HTML report of the recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="487"/>
+        <location filename="../../app/ui/steps_editor.py" line="495"/>
         <source>One web page with every step and its screenshot, for the help desk to view or print</source>
         <translation>One web page with every step and its screenshot, for the help desk to view or print</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="497"/>
+        <location filename="../../app/ui/steps_editor.py" line="512"/>
         <source>Disca&amp;rd recording</source>
         <translation>Disca&amp;rd recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="499"/>
+        <location filename="../../app/ui/steps_editor.py" line="514"/>
         <source>Add to &amp;ticket</source>
         <translation>Add to &amp;ticket</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="518"/>
+        <location filename="../../app/ui/steps_editor.py" line="533"/>
         <source>Alt+Up</source>
         <translation>Alt+Up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="520"/>
+        <location filename="../../app/ui/steps_editor.py" line="535"/>
         <source>Alt+Down</source>
         <translation>Alt+Down</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="575"/>
+        <location filename="../../app/ui/steps_editor.py" line="590"/>
         <source>(empty note)</source>
         <translation>(empty note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="583"/>
+        <location filename="../../app/ui/steps_editor.py" line="598"/>
         <source>1 step</source>
         <translation>1 step</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="583"/>
+        <location filename="../../app/ui/steps_editor.py" line="598"/>
         <source>%1 steps</source>
         <translation>%1 steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="615"/>
+        <location filename="../../app/ui/steps_editor.py" line="631"/>
         <source>Time: %1</source>
         <translation>Time: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="619"/>
+        <location filename="../../app/ui/steps_editor.py" line="635"/>
         <source>Window: %1</source>
         <translation>Window: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="624"/>
+        <location filename="../../app/ui/steps_editor.py" line="640"/>
         <source>Application: %1</source>
         <translation>Application: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="627"/>
+        <location filename="../../app/ui/steps_editor.py" line="643"/>
         <source>Position: %1, %2</source>
         <translation>Position: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="633"/>
+        <location filename="../../app/ui/steps_editor.py" line="649"/>
         <source>Typing is recorded as a count of key presses, never the keys.</source>
         <translation>Typing is recorded as a count of key presses, never the keys.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="635"/>
+        <location filename="../../app/ui/steps_editor.py" line="651"/>
         <source>This step has no screenshot.</source>
         <translation>This step has no screenshot.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="641"/>
+        <location filename="../../app/ui/steps_editor.py" line="657"/>
         <source>Loading the screenshot…</source>
         <translation>Loading the screenshot…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="674"/>
+        <location filename="../../app/ui/steps_editor.py" line="690"/>
         <source>This screenshot cannot be shown. %1</source>
         <translation>This screenshot cannot be shown. %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="773"/>
+        <location filename="../../app/ui/steps_editor.py" line="790"/>
         <source>Saving the annotated screenshot…</source>
         <translation>Saving the annotated screenshot…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="859"/>
+        <location filename="../../app/ui/steps_editor.py" line="877"/>
         <source>Screenshot not annotated</source>
         <translation>Screenshot not annotated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="885"/>
+        <location filename="../../app/ui/steps_editor.py" line="918"/>
+        <source>Screenshots %1; the report adds about %2.</source>
+        <translation>Screenshots %1; the report adds about %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="923"/>
+        <source>Screenshots %1.</source>
+        <translation>Screenshots %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="929"/>
+        <source>With the ticket&apos;s other attachments that is over the %1 it may carry: leave out the report or some screenshots.</source>
+        <translation>With the ticket&apos;s other attachments that is over the %1 it may carry: leave out the report or some screenshots.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/steps_editor.py" line="961"/>
         <source>Discard recording?</source>
         <translation>Discard recording?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/steps_editor.py" line="886"/>
+        <location filename="../../app/ui/steps_editor.py" line="962"/>
         <source>Discard the recorded steps? They will not be added to the ticket.</source>
         <translation>Discard the recorded steps? They will not be added to the ticket.</translation>
     </message>

@@ -372,3 +372,27 @@ def test_a_caption_still_being_typed_is_kept_by_add_to_ticket(qtbot, make_editor
     editor.add_button.click()
     assert editor.result() == QDialog.DialogCode.Accepted
     assert editor.steps()[0].caption == "Saved the invoice"
+
+
+def test_it_says_what_the_steps_will_weigh_and_warns_over_the_limit(qtbot, drafts, runner) -> None:
+    steps = recording(drafts)
+    stored = sum(drafts.blob_path(s.image_sha256).stat().st_size for s in steps if s.image_sha256)
+    editor = StepsEditor(steps, drafts, runner, size_limit=10 * 1024 * 1024)
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.estimated_bytes()[0] == stored, timeout=5000)
+    images, report = editor.estimated_bytes()
+    assert report > images  # the report embeds them all, base64-encoded
+    assert editor.size_label.text().startswith("Screenshots ")
+    assert "the report adds about" in editor.size_label.text()
+    assert "over the" not in editor.size_label.text()
+    editor.report_check.setChecked(False)
+    assert editor.estimated_bytes() == (stored, 0)
+    assert "report" not in editor.size_label.text()
+    editor.list.setCurrentRow(0)
+    editor.delete_button.click()  # a step with a screenshot gone: it weighs less
+    assert editor.estimated_bytes()[0] < stored
+
+    small = StepsEditor(recording(drafts), drafts, runner, size_limit=stored, already=1)
+    qtbot.addWidget(small)
+    qtbot.waitUntil(lambda: "over the" in small.size_label.text(), timeout=5000)
+    assert "leave out the report or some screenshots" in small.size_label.text()

@@ -295,8 +295,9 @@ class X11Hotkeys:
         # A lock bit that is also one of ours (a strange keymap) must not be ignored.
         return sorted({m for m in masks if not m & (_xlib.CONTROL_MASK | _xlib.SHIFT_MASK)})
 
-    def _grab(self, sequence: KeySequence, callback: Callback) -> None:
-        self._ungrab_all()
+    def _grabs_for(self, sequence: KeySequence) -> tuple[int, list[tuple[int, int]]]:
+        """The keycode of ``sequence``'s key in the current keymap and the (keycode, modifiers)
+        grabs that take it whatever the lock keys' state."""
         keysym = self._x.XStringToKeysym(keysym_name(sequence.key).encode())
         keycode = self._x.XKeysymToKeycode(self._display, keysym) if keysym else 0
         if not keycode:
@@ -308,7 +309,11 @@ class X11Hotkeys:
             )
         mask = modifier_mask(sequence)
         locks = [m for m in self._lock_masks if not m & mask]
-        grabs = [(keycode, mask | combo) for combo in lock_combinations(locks)]
+        return keycode, [(keycode, mask | combo) for combo in lock_combinations(locks)]
+
+    def _grab(self, sequence: KeySequence, callback: Callback) -> None:
+        self._ungrab_all()
+        keycode, grabs = self._grabs_for(sequence)
         with _xlib.error_trap(self._x, self._display) as errors:
             for code, modifiers in grabs:
                 self._x.XGrabKey(
@@ -360,6 +365,10 @@ class X11Hotkeys:
         if sequence is None or callback is None:
             return
         try:
+            if self._grabs_for(sequence)[1] == self._grabs:
+                # Our key did not move (another key was remapped, as xdotool does to type):
+                # releasing and taking it again would let a press slip by in between.
+                return
             self._grab(sequence, callback)
         except (HotkeyTaken, HotkeyUnavailable) as error:
             # Nobody to tell from here: the key is simply gone until it is registered again.
