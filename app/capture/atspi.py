@@ -24,6 +24,8 @@ import logging
 import time
 from typing import Any
 
+from app.core.steps import ControlName
+
 log = logging.getLogger(__name__)
 
 CALL_TIMEOUT = 0.05  # seconds per D-Bus call
@@ -35,6 +37,25 @@ COMPONENT = "org.a11y.atspi.Component"
 STATE_EDITABLE = 7  # AtspiStateType ATSPI_STATE_EDITABLE: bit 7 of the first word
 COORD_SCREEN = 0
 # Roles (by their AT-SPI names, which are stable) whose name may be what the user typed.
+# AT-SPI role names -> the step's kinds of control (app.core.steps.ROLES)
+ATSPI_ROLES = {
+    "push button": "button",
+    "toggle button": "toggle button",
+    "check box": "check box",
+    "radio button": "radio button",
+    "menu item": "menu item",
+    "check menu item": "menu item",
+    "radio menu item": "menu item",
+    "menu": "menu",
+    "page tab": "tab",
+    "link": "link",
+    "list item": "list item",
+    "tree item": "tree item",
+    "table cell": "cell",
+    "icon": "icon",
+    "slider": "slider",
+}
+
 TEXT_ROLES = frozenset(
     {
         "text",
@@ -166,9 +187,11 @@ class AtspiNamer:
         return found
 
     def _safe_name(self, node: tuple[str, str]) -> str:
-        """The name, unless the control holds text the user may have typed."""
+        """The name (with the kind of control), unless the control holds text the user may
+        have typed."""
         role = str(self._call(node, ACCESSIBLE, "GetRoleName")[0])
         states = self._call(node, ACCESSIBLE, "GetState")[0]
         if role in TEXT_ROLES or (states and int(states[0]) & (1 << STATE_EDITABLE)):
             return ""
-        return " ".join(self._name(node).split())[:80]
+        name = " ".join(self._name(node).split())[:80]
+        return ControlName(name, ATSPI_ROLES.get(role, "")) if name else ""

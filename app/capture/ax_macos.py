@@ -23,6 +23,8 @@ import ctypes
 import logging
 from typing import Any
 
+from app.core.steps import ControlName
+
 log = logging.getLogger(__name__)
 
 APPLICATION_SERVICES = (
@@ -36,6 +38,20 @@ MAX_NAME = 120  # characters: a caption, not a paragraph
 
 # Roles and subroles whose title may be, or sit beside, what the user types.
 TEXT_ROLES = frozenset({"AXTextField", "AXTextArea", "AXComboBox", "AXSecureTextField"})
+# AXRole / AXSubrole -> the step's kinds of control (app.core.steps.ROLES)
+AX_ROLES = {
+    "AXButton": "button",
+    "AXPopUpButton": "button",
+    "AXMenuButton": "button",
+    "AXCheckBox": "check box",
+    "AXRadioButton": "radio button",
+    "AXMenuItem": "menu item",
+    "AXMenuBarItem": "menu",
+    "AXLink": "link",
+    "AXCell": "cell",
+    "AXSlider": "slider",
+}
+AX_SUBROLES = {"AXTabButton": "tab", "AXToggle": "toggle button", "AXSwitch": "toggle button"}
 TEXT_SUBROLES = frozenset({"AXSecureTextField", "AXSearchField"})
 
 
@@ -126,14 +142,18 @@ class AXNamer:
         if status != K_AX_ERROR_SUCCESS or not element.value:
             return ""  # nothing there, or the application does not answer (in time)
         try:
-            if self._string(element.value, "AXRole") in TEXT_ROLES:
+            role = self._string(element.value, "AXRole")
+            if role in TEXT_ROLES:
                 return ""
-            if self._string(element.value, "AXSubrole") in TEXT_SUBROLES:
+            subrole = self._string(element.value, "AXSubrole")
+            if subrole in TEXT_SUBROLES:
                 return ""
             name = self._string(element.value, "AXTitle") or self._string(
                 element.value, "AXDescription"
             )
-            return " ".join(name.split())[:MAX_NAME]
+            name = " ".join(name.split())[:MAX_NAME]
+            kind = AX_SUBROLES.get(subrole) or AX_ROLES.get(role, "")
+            return ControlName(name, kind) if name else ""
         finally:
             self._cf.CFRelease(element.value)
 

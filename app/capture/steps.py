@@ -476,8 +476,8 @@ class StepCollector:
             log.exception("the control of step %d cannot be named", number)
             name = ""
         if name:
-            with self._lock:
-                self._replace(number, control=name)
+            with self._lock:  # a ControlName knows the kind of control too
+                self._replace(number, control=str(name), control_role=getattr(name, "role", ""))
         self._named()
         if name:
             self._notify()

@@ -23,6 +23,7 @@ import uuid
 from typing import Any
 
 from app.capture.recorder_windows import POINT
+from app.core.steps import ControlName
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,20 @@ TEXT_CONTROL_TYPES = frozenset(
     }
 )
 WINDOW_CONTROL_TYPES = frozenset({50032, 50033, 50037})  # Window, Pane, TitleBar
+# UIA_*ControlTypeId -> the step's kinds of control (app.core.steps.ROLES)
+UIA_ROLES = {
+    50000: "button",
+    50031: "button",  # SplitButton
+    50002: "check box",
+    50013: "radio button",
+    50011: "menu item",
+    50009: "menu",
+    50019: "tab",  # TabItem
+    50005: "link",  # Hyperlink
+    50007: "list item",
+    50024: "tree item",
+    50015: "slider",
+}
 MAX_NAME = 80  # characters; a longer "name" is a label of prose, not a control's name
 
 HRESULT = ctypes.c_int32  # LONG: 32 bits on Windows (c_long is 64 on the Linux of the tests)
@@ -204,4 +219,4 @@ class UiaNamer:
             return ""
         if control.value in WINDOW_CONTROL_TYPES and name == window_title:
             return ""  # the window itself: its title is in the step already
-        return name
+        return ControlName(name, UIA_ROLES.get(control.value, ""))

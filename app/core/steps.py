@@ -19,18 +19,57 @@ KINDS: tuple[str, ...] = ("click", "typing", "note", "screenshot")
 BUTTONS: tuple[str, ...] = ("left", "right", "middle", "")
 
 
+ROLES: tuple[str, ...] = (
+    "button",
+    "toggle button",
+    "check box",
+    "radio button",
+    "menu item",
+    "menu",
+    "tab",
+    "link",
+    "list item",
+    "tree item",
+    "cell",
+    "icon",
+    "slider",
+)
+"""The kinds of control a step may name (each accessibility API's roles are mapped to these);
+anything else is left unnamed rather than guessed."""
+
+
+class ControlName(str):
+    """A control's accessible name that also carries its kind (one of :data:`ROLES`, or "").
+    It is a ``str``, so a namer that knows no role can return a plain name."""
+
+    role: str
+
+    def __new__(cls, name: str, role: str = "") -> ControlName:
+        value = super().__new__(cls, name)
+        value.role = role if role in ROLES else ""
+        return value
+
+
 def _quoted(title: str) -> str:
     return f"'{title}'" if title else "an untitled window"
 
 
 def default_caption(
-    kind: str, *, window_title: str = "", button: str = "", chars: int = 0, control: str = ""
+    kind: str,
+    *,
+    window_title: str = "",
+    button: str = "",
+    chars: int = 0,
+    control: str = "",
+    control_role: str = "",
 ) -> str:
-    """The English caption the recorder gives a step (the UI may translate its own)."""
+    """The English caption the recorder gives a step (the UI may translate its own), e.g.
+    ``Clicked (left) on button 'Save' in 'Invoice – Excel'``."""
     where = _quoted(window_title)
     if kind == "click":
         how = f" ({button})" if button else ""
-        target = f" on '{control}'" if control else ""
+        role = f"{control_role} " if control_role else ""
+        target = f" on {role}'{control}'" if control else ""
         return f"Clicked{how}{target} in {where}"
     if kind == "typing":
         noun = "character" if chars == 1 else "characters"
@@ -58,6 +97,7 @@ class Step:
     control: str = ""
     caption: str = ""
     image_sha256: str = ""
+    control_role: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -68,6 +108,8 @@ class Step:
             raise ValueError("a step's time must be timezone-aware")
         if self.chars < 0 or (self.chars and self.kind != "typing"):
             raise ValueError("only a typing step counts characters")
+        if self.control_role and self.control_role not in ROLES:
+            raise ValueError(f"unknown control role {self.control_role!r}")
 
     @property
     def default_caption(self) -> str:
@@ -78,6 +120,7 @@ class Step:
             button=self.button,
             chars=self.chars,
             control=self.control,
+            control_role=self.control_role,
         )
 
     @property
@@ -127,11 +170,17 @@ def new_step(
     chars: int = 0,
     control: str = "",
     caption: str | None = None,
+    control_role: str = "",
 ) -> Step:
     """A step with its generated caption (unless ``caption`` is given)."""
     if caption is None:
         caption = default_caption(
-            kind, window_title=window_title, button=button, chars=chars, control=control
+            kind,
+            window_title=window_title,
+            button=button,
+            chars=chars,
+            control=control,
+            control_role=control_role,
         )
     return Step(
         number=number,
@@ -145,6 +194,7 @@ def new_step(
         chars=chars,
         control=control,
         caption=caption,
+        control_role=control_role,
     )
 
 

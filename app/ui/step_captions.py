@@ -13,6 +13,26 @@ from PySide6.QtCore import QCoreApplication
 from app.core.steps import Step
 
 
+def _role(role: str) -> str:
+    """The kind of control (:data:`app.core.steps.ROLES`) in the UI language."""
+    names = {
+        "button": QCoreApplication.translate("StepCaptions", "button"),
+        "toggle button": QCoreApplication.translate("StepCaptions", "toggle button"),
+        "check box": QCoreApplication.translate("StepCaptions", "check box"),
+        "radio button": QCoreApplication.translate("StepCaptions", "radio button"),
+        "menu item": QCoreApplication.translate("StepCaptions", "menu item"),
+        "menu": QCoreApplication.translate("StepCaptions", "menu"),
+        "tab": QCoreApplication.translate("StepCaptions", "tab"),
+        "link": QCoreApplication.translate("StepCaptions", "link"),
+        "list item": QCoreApplication.translate("StepCaptions", "list item"),
+        "tree item": QCoreApplication.translate("StepCaptions", "tree item"),
+        "cell": QCoreApplication.translate("StepCaptions", "cell"),
+        "icon": QCoreApplication.translate("StepCaptions", "icon"),
+        "slider": QCoreApplication.translate("StepCaptions", "slider"),
+    }
+    return names.get(role, "")
+
+
 def localized_caption(step: Step) -> str:
     """``step``'s caption in the UI language (the user's own caption unchanged)."""
     if step.caption_edited or step.kind == "note":
@@ -23,6 +43,15 @@ def localized_caption(step: Step) -> str:
         else QCoreApplication.translate("StepCaptions", "an untitled window")
     )
     if step.kind == "click":
+        role = _role(step.control_role)
+        if step.control and role:
+            template = {
+                "right": QCoreApplication.translate("StepCaptions", "Right-clicked %3 '%1' in %2"),
+                "middle": QCoreApplication.translate(
+                    "StepCaptions", "Middle-clicked %3 '%1' in %2"
+                ),
+            }.get(step.button, QCoreApplication.translate("StepCaptions", "Clicked %3 '%1' in %2"))
+            return template.replace("%1", step.control).replace("%2", where).replace("%3", role)
         if step.control:
             template = {
                 "right": QCoreApplication.translate("StepCaptions", "Right-clicked '%1' in %2"),

@@ -2753,57 +2753,137 @@
 <context>
     <name>StepCaptions</name>
     <message>
+        <location filename="../../app/ui/step_captions.py" line="19"/>
+        <source>button</source>
+        <translation>pulsante</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="20"/>
+        <source>toggle button</source>
+        <translation>interruttore</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="21"/>
+        <source>check box</source>
+        <translation>casella di controllo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="22"/>
+        <source>radio button</source>
+        <translation>pulsante di opzione</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/step_captions.py" line="23"/>
+        <source>menu item</source>
+        <translation>voce di menu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="24"/>
+        <source>menu</source>
+        <translation>menu</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="25"/>
+        <source>tab</source>
+        <translation>scheda</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="26"/>
+        <source>link</source>
+        <translation>collegamento</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="27"/>
+        <source>list item</source>
+        <translation>elemento dell&apos;elenco</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="28"/>
+        <source>tree item</source>
+        <translation>elemento dell&apos;albero</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="29"/>
+        <source>cell</source>
+        <translation>cella</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="30"/>
+        <source>icon</source>
+        <translation>icona</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="31"/>
+        <source>slider</source>
+        <translation>cursore</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="43"/>
         <source>an untitled window</source>
         <translation>una finestra senza titolo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/step_captions.py" line="28"/>
+        <location filename="../../app/ui/step_captions.py" line="49"/>
+        <source>Right-clicked %3 &apos;%1&apos; in %2</source>
+        <translation>Clic destro su %3 &apos;%1&apos; in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="50"/>
+        <source>Middle-clicked %3 &apos;%1&apos; in %2</source>
+        <translation>Clic centrale su %3 &apos;%1&apos; in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="53"/>
+        <source>Clicked %3 &apos;%1&apos; in %2</source>
+        <translation>Clic su %3 &apos;%1&apos; in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/step_captions.py" line="57"/>
         <source>Right-clicked &apos;%1&apos; in %2</source>
         <translation>Clic destro su &apos;%1&apos; in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/step_captions.py" line="29"/>
+        <location filename="../../app/ui/step_captions.py" line="58"/>
         <source>Middle-clicked &apos;%1&apos; in %2</source>
         <translation>Clic centrale su &apos;%1&apos; in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/step_captions.py" line="30"/>
+        <location filename="../../app/ui/step_captions.py" line="59"/>
         <source>Clicked &apos;%1&apos; in %2</source>
         <translation>Clic su &apos;%1&apos; in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/step_captions.py" line="33"/>
+        <location filename="../../app/ui/step_captions.py" line="62"/>
         <source>Right-clicked in %2</source>
         <translation>Clic destro in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/step_captions.py" line="34"/>
+        <location filename="../../app/ui/step_captions.py" line="63"/>
         <source>Middle-clicked in %2</source>
         <translation>Clic centrale in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/step_captions.py" line="35"/>
+        <location filename="../../app/ui/step_captions.py" line="64"/>
         <source>Clicked in %2</source>
         <translation>Clic in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/step_captions.py" line="39"/>
+        <location filename="../../app/ui/step_captions.py" line="68"/>
         <source>Typed 1 character in %2</source>
         <translation>Digitato 1 carattere in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/step_captions.py" line="43"/>
+        <location filename="../../app/ui/step_captions.py" line="72"/>
         <source>Typed %1 characters in %2</source>
         <translation>Digitati %1 caratteri in %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/step_captions.py" line="49"/>
+        <location filename="../../app/ui/step_captions.py" line="78"/>
         <source>Screenshot</source>
         <translation>Screenshot</translation>
     </message>
     <message>
-        <location filename="../../app/ui/step_captions.py" line="50"/>
+        <location filename="../../app/ui/step_captions.py" line="79"/>
         <source>Screenshot of %2</source>
         <translation>Screenshot di %2</translation>
     </message>

@@ -358,7 +358,8 @@ def test_atspi_names_the_buttons_and_never_the_text_field(
         ("click", ""),  # a text field gives no name: its name could be what was typed
         ("click", "Beta"),
     ]
-    assert steps[0].caption == f"Clicked (left) on 'Alpha' in '{TITLE}'"
+    assert [s.control_role for s in steps] == ["button", "", "", "button"]  # AT-SPI's "push button"
+    assert steps[0].caption == f"Clicked (left) on button 'Alpha' in '{TITLE}'"
     outgoing = render_steps_text(recording.collector.steps())
     assert "Beta" in outgoing
     assert SECRET not in outgoing

@@ -48,3 +48,18 @@ def test_italian_captions(italian) -> None:  # noqa: F811 - the fixture
     assert localized_caption(step) == "Digitati 5 caratteri in 'Fattura'"
     click = new_step(2, WHEN, "click", window_title="Fattura", button="left", control="Salva")
     assert localized_caption(click) == "Clic su 'Salva' in 'Fattura'"
+
+
+def test_the_kind_of_control_is_named_in_the_users_language() -> None:
+    step = new_step(1, WHEN, "click", window_title="Invoice", button="left", control="Save")
+    named = step.with_changes(control_role="button")
+    assert localized_caption(named) == "Clicked button 'Save' in 'Invoice'"
+    right = named.with_changes(button="right", control_role="menu item")
+    assert localized_caption(right) == "Right-clicked menu item 'Save' in 'Invoice'"
+
+
+def test_italian_control_kinds(italian) -> None:  # noqa: F811 - the fixture
+    step = new_step(1, WHEN, "click", window_title="Fattura", button="left", control="Salva")
+    assert localized_caption(step.with_changes(control_role="button")) == (
+        "Clic su pulsante 'Salva' in 'Fattura'"
+    )

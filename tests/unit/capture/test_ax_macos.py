@@ -133,6 +133,8 @@ def test_a_button_is_named_by_its_title_and_every_copy_is_released() -> None:
     assert namer(10, 20, "Invoice") == "Save draft"
     assert namer(30, 40, "Invoice") == "Print"  # an icon button: its description
     assert namer(90, 90, "Invoice") == "x" * ax_macos.MAX_NAME
+    assert getattr(namer(10, 20, "Invoice"), "role", None) == "button"
+    assert getattr(namer(90, 90, "Invoice"), "role", None) == "check box"
     assert fake.held() == set()
     assert "AXValue" not in fake.asked  # what a control holds is never read
     assert fake.timeout == (SYSTEM, ax_macos.MESSAGING_TIMEOUT)

@@ -172,12 +172,14 @@ def test_names_controls_and_keeps_typed_text_out(com: FakeCom) -> None:
     namer = UiaNamer(com, com)
     title = "Invoice – Excel"
     assert namer(10, 20, title) == "Save"
+    assert getattr(namer(10, 20, title), "role", None) == "button"  # the kind comes along
     assert namer(-1500, 300, title) == "Save as…"
     assert namer(11, 20, title) == ""  # password field
     assert namer(12, 20, title) == ""  # edit: its name may be what was typed
     assert namer(13, 20, title) == ""
     assert namer(14, 20, title) == ""  # the window: its title is in the step already
     assert namer(15, 20, title) == "Navigation"
+    assert getattr(namer(15, 20, title), "role", None) == ""  # a pane: no kind we name
     assert namer(16, 20, title) == ""
     assert namer(17, 20, title) == ""
     assert namer(18, 20, title) == ""

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from app.core.composer import numbered_steps
-from app.core.steps import Step, default_caption, new_step, render_steps_text
+from app.core.steps import ControlName, Step, default_caption, new_step, render_steps_text
 
 T0 = datetime(2026, 11, 25, 14, 2, 11, tzinfo=UTC)
 
@@ -29,6 +29,7 @@ def test_fields_are_facts_only() -> None:
         "control",
         "caption",
         "image_sha256",
+        "control_role",
     }
     # No field for what was typed: a typing step knows how many, never which.
     assert not names & {"text", "keys", "keycodes", "typed", "content", "value"}
@@ -66,6 +67,7 @@ def test_a_generated_caption_follows_the_count_an_edited_one_stays() -> None:
         {"time": datetime(2026, 1, 1)},  # naive
         {"chars": -1},
         {"kind": "click", "chars": 3},  # only typing counts characters
+        {"kind": "click", "control_role": "password field"},  # not a kind we name
     ],
 )
 def test_invalid_steps_are_refused(changes: dict[str, object]) -> None:
@@ -111,3 +113,13 @@ def test_render_steps_text_numbers_lines_as_the_composer_does() -> None:
     assert numbered_steps(text) == text  # the description's Steps section keeps it as it is
     assert render_steps_text(steps[:1], with_time=False) == "1. Clicked (left) in 'Invoice – Excel'"
     assert render_steps_text([]) == ""
+
+
+def test_a_named_control_brings_its_kind_into_the_caption() -> None:
+    assert ControlName("Save", "button").role == "button"
+    assert ControlName("Save", "password text").role == ""  # unknown kinds are not guessed
+    assert ControlName("Save") == "Save" and isinstance(ControlName("Save"), str)
+    step = new_step(1, T0, "click", window_title="Invoice – Excel", button="left")
+    named = step.with_changes(control="Save", control_role="button")
+    assert named.caption == "Clicked (left) on button 'Save' in 'Invoice – Excel'"
+    assert Step.from_dict(named.to_dict()) == named
