@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -291,3 +292,15 @@ def error_trap(lib: ctypes.CDLL, display: int) -> Iterator[list[XError]]:
             lib.XSetErrorHandler(previous)
             errors.extend(_trapped.pop(display, []))
             _trapped.clear()
+
+
+def server_closed(connection: socket.socket) -> bool:
+    """True when the X server has closed ``connection`` (a peek finds end-of-file), for a
+    listener whose ``select`` said the socket is readable and Xlib found no event in it."""
+    try:
+        data = connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+    return not data

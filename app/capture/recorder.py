@@ -440,13 +440,7 @@ class X11InputRecorder:
 
     def _connection_lost(self) -> bool:
         assert self._socket is not None
-        try:
-            data = self._socket.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
-        except BlockingIOError:
-            return False
-        except OSError:
-            data = b""
-        if data:
+        if not _xlib.server_closed(self._socket):
             return False
         log.warning("the X server closed the connection: the steps recorder stopped")
         self.lost = True

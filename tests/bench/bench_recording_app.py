@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,38 +29,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-
-
-def start_display() -> tuple[subprocess.Popen[bytes], subprocess.Popen[bytes], str]:
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        display = ":" + pipe.readline().strip()
-    manager = subprocess.Popen(
-        ["openbox", "--sm-disable"],
-        env={**os.environ, "DISPLAY": display},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        probe = subprocess.run(
-            ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
-            env={**os.environ, "DISPLAY": display},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if "window id" in probe.stdout:
-            break
-        time.sleep(0.05)  # another process's state: nothing to wait on but polling
-    return server, manager, display
 
 
 def main() -> int:
@@ -73,19 +40,14 @@ def main() -> int:
     if not all(shutil.which(tool) for tool in ("Xvfb", "openbox", "xdotool", "xprop")):
         print("bench_recording_app: skipped (Xvfb, openbox, xdotool and xprop are needed)")
         return 0
-    server, manager, display = start_display()
-    os.environ["DISPLAY"] = display
-    os.environ.pop("WAYLAND_DISPLAY", None)
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            home = Path(folder) / "home"
-            home.mkdir()
-            return measure(display, home, args.burst, args.clicks, args.limit_ms)
-    finally:
-        manager.terminate()
-        manager.wait(10)
-        server.terminate()
-        server.wait(10)
+    from tests.xserver import openbox_display
+
+    with openbox_display() as display, tempfile.TemporaryDirectory() as folder:
+        os.environ["DISPLAY"] = display
+        os.environ.pop("WAYLAND_DISPLAY", None)
+        home = Path(folder) / "home"
+        home.mkdir()
+        return measure(display, home, args.burst, args.clicks, args.limit_ms)
 
 
 def measure(display: str, home: Path, burst: int, clicks: int, limit_ms: float) -> int:

@@ -27,6 +27,7 @@ from app.store.blobs import BlobStore
 from tests.conftest import ROOT
 from tests.e2e.conftest import wait_for
 from tests.servers.portal import private_bus
+from tests.xserver import XServerError, openbox_display
 
 pytestmark = pytest.mark.xvfb
 
@@ -51,41 +52,16 @@ def run(display: str, *args: str) -> str:
 @pytest.fixture(scope="module")
 def openbox() -> Iterator[str]:
     """An Xvfb of its own, managed by openbox (frames, _NET_ACTIVE_WINDOW, focus on click)."""
-    xvfb, wm = shutil.which("Xvfb"), shutil.which("openbox")
-    if xvfb is None or wm is None or shutil.which("xdotool") is None:
-        pytest.skip("Xvfb, openbox and xdotool are needed (apt-get install xvfb openbox xdotool)")
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.kill()
-        pytest.fail("Xvfb did not start")
-    display = f":{number}"
-    manager = subprocess.Popen(
-        [wm, "--sm-disable"],
-        env={**os.environ, "DISPLAY": display},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(
-            lambda: "window id" in run(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"),
-            20,
-            "openbox to manage the display",
+    if not all(shutil.which(tool) for tool in ("Xvfb", "openbox", "xdotool", "xprop")):
+        pytest.skip(
+            "Xvfb, openbox, xdotool and xprop are needed "
+            "(apt-get install xvfb openbox xdotool x11-utils)"
         )
-        yield display
-    finally:
-        manager.terminate()
-        manager.wait(10)
-        server.terminate()
-        server.wait(10)
+    try:
+        with openbox_display() as display:
+            yield display
+    except XServerError as error:
+        pytest.fail(str(error))
 
 
 class ButtonsWindow:

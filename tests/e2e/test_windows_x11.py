@@ -19,7 +19,7 @@ from app.capture.windows import WindowInfo, active_window, list_windows
 from app.services import capture as capture_service
 from tests.conftest import ROOT
 from tests.e2e.conftest import Display, wait_for
-from tests.xserver import XServerError, start_xvfb
+from tests.xserver import XServerError, openbox_display
 
 pytestmark = pytest.mark.xvfb
 
@@ -126,31 +126,16 @@ def on_display(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
 @pytest.fixture(scope="module")
 def openbox() -> Iterator[str]:
     """A second Xvfb, managed by openbox (the session's stays without a window manager)."""
-    xvfb, wm = shutil.which("Xvfb"), shutil.which("openbox")
-    if xvfb is None or wm is None or shutil.which("xdotool") is None:
-        pytest.skip("Xvfb, openbox and xdotool are needed (apt-get install xvfb openbox xdotool)")
+    if not all(shutil.which(tool) for tool in ("Xvfb", "openbox", "xdotool", "xprop")):
+        pytest.skip(
+            "Xvfb, openbox, xdotool and xprop are needed "
+            "(apt-get install xvfb openbox xdotool x11-utils)"
+        )
     try:
-        server, display = start_xvfb(1280, 800)
+        with openbox_display() as display:
+            yield display
     except XServerError as error:
         pytest.fail(str(error))
-    manager = subprocess.Popen(
-        [wm, "--sm-disable"],
-        env={**os.environ, "DISPLAY": display},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(
-            lambda: "window id" in run(display, "xprop", "-root", "_NET_SUPPORTING_WM_CHECK"),
-            20,
-            "openbox to manage the display",
-        )
-        yield display
-    finally:
-        manager.terminate()
-        manager.wait(10)
-        server.terminate()
-        server.wait(10)
 
 
 def test_without_a_window_manager(xvfb: Display, on_display) -> None:

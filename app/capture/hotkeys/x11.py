@@ -226,13 +226,7 @@ class X11Hotkeys:
             self._release_fds()
 
     def _connection_lost(self) -> bool:
-        try:
-            data = self._socket.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
-        except BlockingIOError:
-            return False
-        except OSError:
-            data = b""
-        if data:
+        if not _xlib.server_closed(self._socket):
             return False
         log.warning("the X server closed the connection: the global hotkey is gone")
         self._lost = True
