@@ -840,6 +840,14 @@ class MainWindow(QMainWindow):
             return True
         if recorder.stopping:
             return False  # the last one is still being saved
+        if self.steps_editor is not None:
+            # The last recording is still being reviewed: its window would sit over the
+            # application to record (and clicks on our windows are not steps).
+            self.show_normal_and_raise()
+            self.steps_editor.raise_()
+            self.steps_editor.activateWindow()
+            self.show_status(self.tr("Finish reviewing the recorded steps first."))
+            return False
         try:
             recorder.start(self._ctx.settings.get_int("recorder_max_steps"))
         except Exception as exc:

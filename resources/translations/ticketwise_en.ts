@@ -1824,103 +1824,104 @@
         <translation>Screenshot attached</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="849"/>
+        <location filename="../../app/ui/main_window.py" line="857"/>
         <source>Steps cannot be recorded</source>
         <translation>Steps cannot be recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="856"/>
+        <location filename="../../app/ui/main_window.py" line="864"/>
         <source>Recording steps…</source>
         <translation>Recording steps…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="891"/>
+        <location filename="../../app/ui/main_window.py" line="899"/>
         <source>%1 is already the screenshot key. Choose another key for recording.</source>
         <translation>%1 is already the screenshot key. Choose another key for recording.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="906"/>
+        <location filename="../../app/ui/main_window.py" line="914"/>
         <source>Recording key not available</source>
         <translation>Recording key not available</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="928"/>
+        <location filename="../../app/ui/main_window.py" line="936"/>
         <source>Recorded 1 step.</source>
         <translation>Recorded 1 step.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="930"/>
+        <location filename="../../app/ui/main_window.py" line="938"/>
         <source>Recorded %1 steps.</source>
         <translation>Recorded %1 steps.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="943"/>
         <location filename="../../app/ui/main_window.py" line="951"/>
+        <location filename="../../app/ui/main_window.py" line="959"/>
         <source>Steps recorder</source>
         <translation>Steps recorder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="947"/>
+        <location filename="../../app/ui/main_window.py" line="955"/>
         <source>Step limit reached (%1): stop, or raise it in Settings.</source>
         <translation>Step limit reached (%1): stop, or raise it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="962"/>
+        <location filename="../../app/ui/main_window.py" line="970"/>
         <source>Steps recording</source>
         <translation>Steps recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="963"/>
+        <location filename="../../app/ui/main_window.py" line="971"/>
         <source>A steps recording was interrupted (%1 steps).</source>
         <translation>A steps recording was interrupted (%1 steps).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="968"/>
+        <location filename="../../app/ui/main_window.py" line="976"/>
         <source>Review them to add them to a ticket, or discard them for good.</source>
         <translation>Review them to add them to a ticket, or discard them for good.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="970"/>
+        <location filename="../../app/ui/main_window.py" line="978"/>
         <source>&amp;Review</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="971"/>
+        <location filename="../../app/ui/main_window.py" line="979"/>
         <source>&amp;Discard</source>
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="972"/>
+        <location filename="../../app/ui/main_window.py" line="980"/>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="997"/>
+        <location filename="../../app/ui/main_window.py" line="849"/>
+        <location filename="../../app/ui/main_window.py" line="1005"/>
         <source>Finish reviewing the recorded steps first.</source>
         <translation>Finish reviewing the recorded steps first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1033"/>
+        <location filename="../../app/ui/main_window.py" line="1041"/>
         <source>Adding the recorded steps to the ticket…</source>
         <translation>Adding the recorded steps to the ticket…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1056"/>
+        <location filename="../../app/ui/main_window.py" line="1064"/>
         <source>The recorded steps are in the ticket (%1 lines, %2 attachments).</source>
         <translation>The recorded steps are in the ticket (%1 lines, %2 attachments).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1071"/>
+        <location filename="../../app/ui/main_window.py" line="1079"/>
         <source>The recorded steps were discarded.</source>
         <translation>The recorded steps were discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1113"/>
+        <location filename="../../app/ui/main_window.py" line="1121"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise is still running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1114"/>
+        <location filename="../../app/ui/main_window.py" line="1122"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</translation>
     </message>

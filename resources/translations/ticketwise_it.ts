@@ -1824,103 +1824,104 @@
         <translation>Screenshot allegato</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="849"/>
+        <location filename="../../app/ui/main_window.py" line="857"/>
         <source>Steps cannot be recorded</source>
         <translation>Impossibile registrare le operazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="856"/>
+        <location filename="../../app/ui/main_window.py" line="864"/>
         <source>Recording steps…</source>
         <translation>Registrazione delle operazioni…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="891"/>
+        <location filename="../../app/ui/main_window.py" line="899"/>
         <source>%1 is already the screenshot key. Choose another key for recording.</source>
         <translation>%1 è già il tasto per gli screenshot. Scegli un altro tasto per la registrazione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="906"/>
+        <location filename="../../app/ui/main_window.py" line="914"/>
         <source>Recording key not available</source>
         <translation>Tasto di registrazione non disponibile</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="928"/>
+        <location filename="../../app/ui/main_window.py" line="936"/>
         <source>Recorded 1 step.</source>
         <translation>Registrata 1 operazione.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="930"/>
+        <location filename="../../app/ui/main_window.py" line="938"/>
         <source>Recorded %1 steps.</source>
         <translation>Registrate %1 operazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="943"/>
         <location filename="../../app/ui/main_window.py" line="951"/>
+        <location filename="../../app/ui/main_window.py" line="959"/>
         <source>Steps recorder</source>
         <translation>Registratore di operazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="947"/>
+        <location filename="../../app/ui/main_window.py" line="955"/>
         <source>Step limit reached (%1): stop, or raise it in Settings.</source>
         <translation>Raggiunto il limite di operazioni (%1): ferma la registrazione, oppure alza il limite nelle Impostazioni.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="962"/>
+        <location filename="../../app/ui/main_window.py" line="970"/>
         <source>Steps recording</source>
         <translation>Registrazione delle operazioni</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="963"/>
+        <location filename="../../app/ui/main_window.py" line="971"/>
         <source>A steps recording was interrupted (%1 steps).</source>
         <translation>Una registrazione delle operazioni è stata interrotta (%1 operazioni).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="968"/>
+        <location filename="../../app/ui/main_window.py" line="976"/>
         <source>Review them to add them to a ticket, or discard them for good.</source>
         <translation>Rivedile per aggiungerle a un ticket, oppure scartale definitivamente.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="970"/>
+        <location filename="../../app/ui/main_window.py" line="978"/>
         <source>&amp;Review</source>
         <translation>&amp;Rivedi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="971"/>
+        <location filename="../../app/ui/main_window.py" line="979"/>
         <source>&amp;Discard</source>
         <translation>&amp;Scarta</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="972"/>
+        <location filename="../../app/ui/main_window.py" line="980"/>
         <source>&amp;Later</source>
         <translation>&amp;Più tardi</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="997"/>
+        <location filename="../../app/ui/main_window.py" line="849"/>
+        <location filename="../../app/ui/main_window.py" line="1005"/>
         <source>Finish reviewing the recorded steps first.</source>
         <translation>Prima finisci di rivedere le operazioni registrate.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1033"/>
+        <location filename="../../app/ui/main_window.py" line="1041"/>
         <source>Adding the recorded steps to the ticket…</source>
         <translation>Aggiunta delle operazioni registrate al ticket…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1056"/>
+        <location filename="../../app/ui/main_window.py" line="1064"/>
         <source>The recorded steps are in the ticket (%1 lines, %2 attachments).</source>
         <translation>Le operazioni registrate sono nel ticket (%1 righe, %2 allegati).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1071"/>
+        <location filename="../../app/ui/main_window.py" line="1079"/>
         <source>The recorded steps were discarded.</source>
         <translation>Le operazioni registrate sono state scartate.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1113"/>
+        <location filename="../../app/ui/main_window.py" line="1121"/>
         <source>Ticketwise is still running</source>
         <translation>Ticketwise è ancora in esecuzione</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1114"/>
+        <location filename="../../app/ui/main_window.py" line="1122"/>
         <source>Tickets in the outbox keep going out. Quit from the tray icon&apos;s menu.</source>
         <translation>I ticket nella posta in uscita continuano a essere inviati. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>

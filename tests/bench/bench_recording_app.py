@@ -95,6 +95,8 @@ def measure(display: str, home: Path, burst: int, clicks: int, limit_ms: float) 
         longest = app.expect("beat")["longest_ms"]
         app.send("stop")
         app.expect("finished")
+        app.send("accept")  # the review: Add to ticket (a new recording waits for it)
+        app.expect("inserted")
 
         # Memory over a long recording.
         app.send("start")

@@ -179,7 +179,18 @@ def main() -> int:
 
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(on_stdin)
-    QTimer.singleShot(0, lambda: say(event="ready", main=int(window.winId())))
+
+    def ready_when_exposed() -> None:
+        # Only once the window manager shows the main window: a recording started before
+        # that could not minimize it, and it would cover (and take) the clicks meant for
+        # the application being recorded.
+        handle = window.windowHandle()
+        if handle is None or not handle.isExposed():
+            QTimer.singleShot(20, ready_when_exposed)
+            return
+        say(event="ready", main=int(window.winId()))
+
+    QTimer.singleShot(0, ready_when_exposed)
     code = app.exec()
     window.prepare_quit()
     runner.wait_all(10_000)

@@ -130,3 +130,13 @@ def test_quitting_with_the_editor_open_keeps_the_recording(qtbot, make_window, c
     assert window.steps_editor is None  # closed without asking
     window._runner.wait_all(5000)
     assert RecordingJournal(ctx.paths.recording_journal).read() == steps  # offered next time
+
+
+def test_no_new_recording_while_the_last_one_is_reviewed(qtbot, make_window, ctx) -> None:
+    journal_with_steps(ctx)
+    window = make_window()
+    review(qtbot, window)
+    assert window.start_recording() is False  # refused before any listener is asked
+    assert window.recorder is not None and not window.recorder.recording
+    assert window.status_label._full == "Finish reviewing the recorded steps first."
+    assert window.steps_editor is not None  # still there, raised
