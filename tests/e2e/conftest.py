@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import KEYRING_BACKEND, ROOT
-from tests.xserver import XServerError, start_x_server, start_xvfb
+from tests.xserver import XServerError, openbox_display, start_x_server, start_xvfb
 
 pytestmark = pytest.mark.xvfb
 
@@ -58,6 +58,22 @@ def xvfb() -> Iterator[Display]:
     yield display
     process.terminate()
     process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def openbox() -> Iterator[str]:
+    """An Xvfb of the test module's own, managed by openbox (frames, _NET_ACTIVE_WINDOW,
+    focus on click); the session's ``xvfb`` stays without a window manager."""
+    if not all(shutil.which(tool) for tool in ("Xvfb", "openbox", "xdotool", "xprop")):
+        pytest.skip(
+            "Xvfb, openbox, xdotool and xprop are needed "
+            "(apt-get install xvfb openbox xdotool x11-utils)"
+        )
+    try:
+        with openbox_display() as display:
+            yield display
+    except XServerError as error:
+        pytest.fail(str(error))
 
 
 @contextmanager

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,6 @@ from app.store.blobs import BlobStore
 from tests.conftest import ROOT
 from tests.e2e.conftest import wait_for
 from tests.servers.portal import private_bus
-from tests.xserver import XServerError, openbox_display
 
 pytestmark = pytest.mark.xvfb
 
@@ -47,21 +46,6 @@ def run(display: str, *args: str) -> str:
         check=True,
     )
     return result.stdout
-
-
-@pytest.fixture(scope="module")
-def openbox() -> Iterator[str]:
-    """An Xvfb of its own, managed by openbox (frames, _NET_ACTIVE_WINDOW, focus on click)."""
-    if not all(shutil.which(tool) for tool in ("Xvfb", "openbox", "xdotool", "xprop")):
-        pytest.skip(
-            "Xvfb, openbox, xdotool and xprop are needed "
-            "(apt-get install xvfb openbox xdotool x11-utils)"
-        )
-    try:
-        with openbox_display() as display:
-            yield display
-    except XServerError as error:
-        pytest.fail(str(error))
 
 
 class ButtonsWindow:

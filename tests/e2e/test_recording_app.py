@@ -31,7 +31,6 @@ from tests.e2e.test_recorder_x11 import (  # the display and the test window are
     TITLE,
     ButtonsWindow,
     on_openbox,  # noqa: F401 - a fixture
-    openbox,  # noqa: F401 - a fixture
     run,
 )
 from tests.servers.smtp import TestSMTPServer

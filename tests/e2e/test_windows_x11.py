@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,7 +18,6 @@ from app.capture.windows import WindowInfo, active_window, list_windows
 from app.services import capture as capture_service
 from tests.conftest import ROOT
 from tests.e2e.conftest import Display, wait_for
-from tests.xserver import XServerError, openbox_display
 
 pytestmark = pytest.mark.xvfb
 
@@ -121,21 +119,6 @@ def on_display(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
         monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
 
     yield use
-
-
-@pytest.fixture(scope="module")
-def openbox() -> Iterator[str]:
-    """A second Xvfb, managed by openbox (the session's stays without a window manager)."""
-    if not all(shutil.which(tool) for tool in ("Xvfb", "openbox", "xdotool", "xprop")):
-        pytest.skip(
-            "Xvfb, openbox, xdotool and xprop are needed "
-            "(apt-get install xvfb openbox xdotool x11-utils)"
-        )
-    try:
-        with openbox_display() as display:
-            yield display
-    except XServerError as error:
-        pytest.fail(str(error))
 
 
 def test_without_a_window_manager(xvfb: Display, on_display) -> None:
